@@ -1,0 +1,70 @@
+//! Plain functions: version, user-agent parsing, client IP, anonymisation, settings validation.
+
+use ext_php_rs::binary::Binary;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+use serde_json::json;
+
+use super::convert::{table_to_json, to_table};
+use crate::{ip, settings, user_agent};
+
+/// The extension's version.
+#[php_function]
+#[php(name = "LoginSecurity\\version")]
+pub fn version() -> &'static str {
+    crate::VERSION
+}
+
+/// Parses a User-Agent (any bytes).
+#[php_function]
+#[php(name = "LoginSecurity\\parse_user_agent")]
+pub fn parse_user_agent(user_agent: Binary<u8>) -> PhpResult<ZBox<ZendHashTable>> {
+    to_table(&user_agent::summarize(&user_agent::sanitize(&user_agent)))
+}
+
+/// The client's IP behind trusted proxies.
+#[php_function]
+#[php(name = "LoginSecurity\\client_ip")]
+pub fn client_ip(remote_addr: &str, headers: &ZendHashTable, trusted_proxies: &str) -> String {
+    let pairs: Vec<(String, String)> = match table_to_json(headers) {
+        serde_json::Value::Object(m) => m.into_iter().filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string()))).collect(),
+        _ => Vec::new(),
+    };
+    // A malformed list trusts nobody (the settings form refuses such a list; this is the safe reading of an old one).
+    let trusted = ip::TrustedProxies::parse(trusted_proxies).unwrap_or_default();
+    ip::client_ip(remote_addr, &pairs, &trusted)
+}
+
+/// IPv4 → /24, IPv6 → /48; "" for anything else.
+#[php_function]
+#[php(name = "LoginSecurity\\anonymize_ip")]
+pub fn anonymize_ip(ip: &str) -> String {
+    ip::anonymize(ip).unwrap_or_default()
+}
+
+/// Validates the module's settings.
+#[php_function]
+#[php(name = "LoginSecurity\\validate_settings")]
+pub fn validate_settings(settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    let input: Vec<(String, String)> = match table_to_json(settings) {
+        serde_json::Value::Object(m) => m
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), ToString::to_string)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let r = settings::validate(&input);
+    let values: serde_json::Map<String, serde_json::Value> = r.values.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    let errors: serde_json::Map<String, serde_json::Value> = r.errors.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    to_table(&json!({ "ok": r.ok(), "values": values, "errors": errors }))
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .function(wrap_function!(version))
+        .function(wrap_function!(parse_user_agent))
+        .function(wrap_function!(client_ip))
+        .function(wrap_function!(anonymize_ip))
+        .function(wrap_function!(validate_settings))
+}

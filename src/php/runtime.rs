@@ -1,0 +1,28 @@
+//! Per-process state: one [`Store`] (connection pool) per distinct database configuration, built on first use —
+//! never at module start-up, since php-fpm forks after it — and reused across requests.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use crate::error::{Error, Result};
+use crate::store::{DbConfig, Store};
+
+/// The process's store for `cfg`.
+pub fn store_for(cfg: &DbConfig) -> Result<Store> {
+    static STORES: OnceLock<Mutex<HashMap<DbConfig, Store>>> = OnceLock::new();
+    let mut map = STORES.get_or_init(|| Mutex::new(HashMap::new())).lock().map_err(|_| Error::Db("store cache poisoned".into()))?;
+    if let Some(s) = map.get(cfg) {
+        return Ok(s.clone());
+    }
+    let store = Store::new(cfg)?;
+    if map.len() >= 8 {
+        map.clear(); // a process never needs many; bound it all the same
+    }
+    map.insert(cfg.clone(), store.clone());
+    Ok(store)
+}
+
+/// Now, as unix seconds (the core takes time as a parameter; this is where it is read).
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,117 @@
+//! `LoginSecurity\Store`: the module's tables in one Perfex database.
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::convert::{from_table, to_table};
+use super::runtime::{now, store_for};
+use crate::login_log::{Filter, NewEvent};
+use crate::store::{DbConfig, Store};
+
+const DAY: i64 = 86_400;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    host: String,
+    #[serde(default = "default_port")]
+    port: u16,
+    #[serde(default)]
+    socket: Option<String>,
+    user: String,
+    password: String,
+    database: String,
+    #[serde(default = "default_prefix")]
+    prefix: String,
+}
+fn default_port() -> u16 {
+    3306
+}
+fn default_prefix() -> String {
+    "tbl".into()
+}
+
+/// The extension's view of one Perfex database.
+#[php_class]
+#[php(name = "LoginSecurity\\Store")]
+#[php(flags = ClassFlags::Final)]
+pub struct PhpStore {
+    store: Store,
+}
+
+#[php_impl]
+impl PhpStore {
+    /// Builds the store without connecting.
+    pub fn __construct(config: &ZendHashTable) -> PhpResult<Self> {
+        let c: Config = from_table(config, "config")?;
+        let cfg = DbConfig {
+            host: c.host, port: c.port, socket: c.socket, user: c.user, password: c.password,
+            database: c.database, prefix: c.prefix,
+        };
+        Ok(PhpStore { store: store_for(&cfg)? })
+    }
+
+    /// Creates or upgrades the module's tables; returns the schema version.
+    pub fn migrate(&self) -> PhpResult<i64> {
+        Ok(i64::from(self.store.migrate()?))
+    }
+
+    /// Drops every table of the module.
+    pub fn drop_schema(&self) -> PhpResult<()> {
+        Ok(self.store.drop_schema()?)
+    }
+
+    /// Records one event; returns its id.
+    pub fn record_event(&self, event: &ZendHashTable) -> PhpResult<i64> {
+        let record = from_table::<NewEvent>(event, "event")?.prepare(now())?;
+        Ok(i64::try_from(self.store.record_event(&record)?).unwrap_or(i64::MAX))
+    }
+
+    /// One page of the log: ['total' => int, 'rows' => list].
+    pub fn events(&self, filter: &ZendHashTable, page: i64, per_page: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let f = from_table::<Filter>(filter, "filter")?.parse()?;
+        let (total, rows) = self.store.events(&f, page, per_page)?;
+        to_table(&json!({ "total": total, "rows": rows }))
+    }
+
+    /// Successful and failed logins per day.
+    pub fn daily_counts(&self, filter: &ZendHashTable, utc_offset: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let f = from_table::<Filter>(filter, "filter")?.parse()?;
+        to_table(&self.store.daily_counts(&f, utc_offset, now())?)
+    }
+
+    /// Every matching event, newest first, at most `limit`.
+    pub fn export_events(&self, filter: &ZendHashTable, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let f = from_table::<Filter>(filter, "filter")?.parse()?;
+        to_table(&self.store.export_events(&f, limit)?)
+    }
+
+    /// Empties the log and records who did it; returns the rows removed.
+    pub fn clear_events(&self, actor_id: i64, actor_name: String) -> PhpResult<i64> {
+        let cleared = NewEvent { event: "log_cleared".into(), actor_id: Some(actor_id), actor_name, ..NewEvent::default() }.prepare(now())?;
+        Ok(i64::try_from(self.store.clear_events(&cleared)?).unwrap_or(i64::MAX))
+    }
+
+    /// Deletes events older than `retention_days` days; returns the rows removed.
+    pub fn purge_events(&self, retention_days: i64) -> PhpResult<i64> {
+        if retention_days < 1 {
+            return Err(crate::Error::invalid("retention_days", "must be at least 1").into());
+        }
+        let removed = self.store.purge_events(now() - retention_days.saturating_mul(DAY))?;
+        Ok(i64::try_from(removed).unwrap_or(i64::MAX))
+    }
+
+    /// Staff members and contacts matching `term`: list of ['key' => 'staff:1', 'label' => 'Name <email>'].
+    pub fn search_users(&self, term: String, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let found = self.store.search_users(&term, limit)?;
+        to_table(&found.into_iter().map(|(key, label)| json!({ "key": key, "label": label })).collect::<Vec<_>>())
+    }
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module.class::<PhpStore>()
+}

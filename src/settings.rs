@@ -1,0 +1,150 @@
+//! The module's settings: one table of keys with their kind, default and allowed range, and one validator that
+//! the module's `before_settings_updated` filter calls. Option names are `login_security_<key>`.
+
+use crate::ip::TrustedProxies;
+
+/// What a setting holds and what it allows.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// A whole number in `min..=max` (a unit is named in the message).
+    Int {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+        /// The unit, for messages ("days").
+        unit: &'static str,
+    },
+    /// Yes / no, stored as "1" / "0".
+    Bool,
+    /// IP addresses and CIDR ranges, stored one a line.
+    IpList,
+}
+
+/// One setting.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting {
+    /// The key, without the `login_security_` prefix.
+    pub key: &'static str,
+    /// Its kind and range.
+    pub kind: Kind,
+    /// The default, as stored.
+    pub default: &'static str,
+}
+
+/// Every setting of the module.
+pub const SETTINGS: &[Setting] = &[
+    Setting { key: "log_retention_days", kind: Kind::Int { min: 1, max: 3650, unit: "days" }, default: "90" },
+    Setting { key: "anonymize_ip", kind: Kind::Bool, default: "0" },
+    Setting { key: "trusted_proxies", kind: Kind::IpList, default: "" },
+];
+
+/// The outcome of [`validate`]: normalised values of the known keys, and a message per bad key.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Validation {
+    /// key → normalised value, for every known key that was given.
+    pub values: Vec<(String, String)>,
+    /// key → English message saying what is wrong and what is allowed.
+    pub errors: Vec<(String, String)>,
+}
+
+impl Validation {
+    /// True when no key was rejected.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Validates posted settings (keys without the prefix). Unknown keys are ignored.
+#[must_use]
+pub fn validate(input: &[(String, String)]) -> Validation {
+    let mut out = Validation::default();
+    for (key, raw) in input {
+        let Some(setting) = SETTINGS.iter().find(|s| s.key == key) else { continue };
+        match check(setting.kind, raw.trim()) {
+            Ok(v) => out.values.push((key.clone(), v)),
+            Err(e) => out.errors.push((key.clone(), e)),
+        }
+    }
+    out
+}
+
+fn check(kind: Kind, raw: &str) -> Result<String, String> {
+    match kind {
+        Kind::Int { min, max, unit } => {
+            let allowed = format!("a whole number of {unit} from {min} to {max}");
+            if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'+') {
+                return Err(format!("\"{}\" is not a number; enter {allowed}", clip(raw)));
+            }
+            match raw.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
+                _ => Err(format!("{} is out of range; enter {allowed}", clip(raw))),
+            }
+        }
+        Kind::Bool => match raw {
+            "1" | "yes" | "on" | "true" => Ok("1".into()),
+            "0" | "no" | "off" | "false" | "" => Ok("0".into()),
+            _ => Err(format!("\"{}\" is not yes or no", clip(raw))),
+        },
+        Kind::IpList => TrustedProxies::parse(raw).map(|t| t.to_text()).map_err(|e| format!("{e}; enter IP addresses or CIDR ranges, one a line")),
+    }
+}
+
+/// Keeps messages short when someone posts a huge value.
+fn clip(raw: &str) -> String {
+    let mut s: String = raw.chars().take(40).collect();
+    if s.len() < raw.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(pairs: &[(&str, &str)]) -> Validation {
+        validate(&pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn good_values_are_normalised() {
+        let r = v(&[("log_retention_days", " 30 "), ("anonymize_ip", "yes"), ("trusted_proxies", "10.0.0.1, 10.0.0.0/8")]);
+        assert!(r.ok());
+        assert_eq!(r.values, vec![
+            ("log_retention_days".into(), "30".into()),
+            ("anonymize_ip".into(), "1".into()),
+            ("trusted_proxies".into(), "10.0.0.1\n10.0.0.0/8".into()),
+        ]);
+    }
+
+    #[test]
+    fn negative_zero_non_numeric_and_huge_retention_are_refused() {
+        for bad in ["-1", "0", "abc", "1e3", "99999999999999999999999", "3651", "", "12.5"] {
+            let r = v(&[("log_retention_days", bad)]);
+            assert!(!r.ok(), "{bad} accepted");
+            assert!(r.errors[0].1.contains("from 1 to 3650"), "{}", r.errors[0].1);
+        }
+    }
+
+    #[test]
+    fn bad_proxy_entry_is_named() {
+        let r = v(&[("trusted_proxies", "10.0.0.1\nproxy.local")]);
+        assert!(r.errors[0].1.contains("proxy.local"));
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored_and_huge_values_clipped_in_messages() {
+        assert_eq!(v(&[("nope", "x")]), Validation::default());
+        let r = v(&[("anonymize_ip", &"x".repeat(10_000))]);
+        assert!(r.errors[0].1.len() < 100);
+    }
+
+    #[test]
+    fn every_default_is_valid() {
+        for s in SETTINGS {
+            assert!(check(s.kind, s.default).is_ok(), "{}", s.key);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Table names and the versioned, idempotent migrations.
+
+use mysql::params;
+use mysql::prelude::Queryable;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// The schema version [`Store::migrate`] brings a database to.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every table name the store uses, built from Perfex's `db_prefix()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableNames {
+    /// Schema version bookkeeping.
+    pub schema: String,
+    /// The Login Log.
+    pub events: String,
+    /// Perfex's staff table (read only).
+    pub staff: String,
+    /// Perfex's contacts table (read only).
+    pub contacts: String,
+}
+
+impl TableNames {
+    /// Validates the prefix (letters, digits and `_`, at most 32) and builds the names.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for any other prefix.
+    pub fn with_prefix(prefix: &str) -> Result<Self> {
+        if prefix.len() > 32 || !prefix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(Error::invalid("prefix", "use letters, digits and _ only (at most 32)"));
+        }
+        Ok(TableNames {
+            schema: format!("{prefix}login_security_schema"),
+            events: format!("{prefix}login_security_events"),
+            staff: format!("{prefix}staff"),
+            contacts: format!("{prefix}contacts"),
+        })
+    }
+
+    /// The module's own tables (what uninstall drops).
+    #[must_use]
+    pub fn owned(&self) -> [&str; 2] {
+        [&self.events, &self.schema]
+    }
+}
+
+const TABLE_OPTIONS: &str = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+
+/// The DDL of each migration step, in order; step n brings the schema to version n.
+fn steps(t: &TableNames) -> Vec<Vec<String>> {
+    vec![vec![format!(
+        "CREATE TABLE IF NOT EXISTS `{events}` (
+            id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+            created_at BIGINT NOT NULL COMMENT 'unix seconds, UTC',
+            event VARCHAR(20) NOT NULL,
+            user_type VARCHAR(10) NOT NULL DEFAULT '',
+            user_id INT UNSIGNED NULL,
+            identifier VARCHAR(191) NOT NULL DEFAULT '',
+            identifier_norm VARCHAR(191) NOT NULL DEFAULT '',
+            method VARCHAR(16) NOT NULL DEFAULT '',
+            reason VARCHAR(24) NOT NULL DEFAULT '',
+            ip VARBINARY(16) NULL,
+            user_agent VARCHAR(512) NOT NULL DEFAULT '',
+            device VARCHAR(10) NOT NULL DEFAULT '',
+            browser VARCHAR(64) NOT NULL DEFAULT '',
+            browser_version VARCHAR(32) NOT NULL DEFAULT '',
+            os VARCHAR(64) NOT NULL DEFAULT '',
+            os_version VARCHAR(32) NOT NULL DEFAULT '',
+            duration INT UNSIGNED NULL COMMENT 'seconds',
+            end_reason VARCHAR(16) NOT NULL DEFAULT '',
+            actor_id INT NULL,
+            actor_name VARCHAR(255) NOT NULL DEFAULT '',
+            details VARCHAR(255) NOT NULL DEFAULT '',
+            KEY idx_created (created_at),
+            KEY idx_user (user_type, user_id, created_at),
+            KEY idx_identifier (identifier_norm, created_at),
+            KEY idx_ip (ip, created_at),
+            KEY idx_event (event, created_at)
+        ) {TABLE_OPTIONS}",
+        events = t.events
+    )]]
+}
+
+impl Store {
+    /// Creates or upgrades the module's tables; safe to run again and from several processes at once.
+    /// Returns the version now in place.
+    ///
+    /// # Errors
+    /// [`Error::Db`].
+    pub fn migrate(&self) -> Result<u32> {
+        let t = self.tables.clone();
+        self.run(|c| {
+            let lock = format!("{}_migrate", t.schema);
+            c.exec_drop("SELECT GET_LOCK(:l, 30)", params! { "l" => &lock })?;
+            let result = (|| {
+                c.query_drop(format!(
+                    "CREATE TABLE IF NOT EXISTS `{}` (id TINYINT UNSIGNED NOT NULL PRIMARY KEY, version INT UNSIGNED NOT NULL) {TABLE_OPTIONS}",
+                    t.schema
+                ))?;
+                let mut version: u32 = c.query_first(format!("SELECT version FROM `{}` WHERE id = 1", t.schema))?.unwrap_or(0);
+                for (i, ddl) in steps(&t).iter().enumerate().skip(version as usize) {
+                    for statement in ddl {
+                        c.query_drop(statement)?;
+                    }
+                    version = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    c.exec_drop(
+                        format!("INSERT INTO `{}` (id, version) VALUES (1, :v) ON DUPLICATE KEY UPDATE version = :v", t.schema),
+                        params! { "v" => version },
+                    )?;
+                }
+                Ok(version)
+            })();
+            c.exec_drop("SELECT RELEASE_LOCK(:l)", params! { "l" => &lock })?;
+            result
+        })
+    }
+
+    /// The version in place (0 when the module's tables do not exist).
+    ///
+    /// # Errors
+    /// [`Error::Db`].
+    pub fn schema_version(&self) -> Result<u32> {
+        let t = self.tables.schema.clone();
+        self.run(|c| match c.query_first::<u32, _>(format!("SELECT version FROM `{t}` WHERE id = 1")) {
+            Ok(v) => Ok(v.unwrap_or(0)),
+            Err(e) if super::is_missing_table(&e) => Ok(0),
+            Err(e) => Err(e),
+        })
+    }
+
+    /// Drops every table of the module (uninstall).
+    ///
+    /// # Errors
+    /// [`Error::Db`].
+    pub fn drop_schema(&self) -> Result<()> {
+        let names: Vec<String> = self.tables.owned().iter().map(|s| (*s).to_string()).collect();
+        self.run(|c| {
+            for n in &names {
+                c.query_drop(format!("DROP TABLE IF EXISTS `{n}`"))?;
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_must_be_plain() {
+        assert_eq!(TableNames::with_prefix("tbl").unwrap().events, "tbllogin_security_events");
+        assert_eq!(TableNames::with_prefix("").unwrap().staff, "staff");
+        for bad in ["tbl`;", "a b", "x-y", &"p".repeat(33)] {
+            assert!(TableNames::with_prefix(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_step_is_idempotent_ddl() {
+        let t = TableNames::with_prefix("tbl").unwrap();
+        for s in steps(&t).iter().flatten() {
+            assert!(s.starts_with("CREATE TABLE IF NOT EXISTS") || s.starts_with("ALTER TABLE"), "{s}");
+        }
+        assert_eq!(steps(&t).len(), SCHEMA_VERSION as usize);
+    }
+}

@@ -1,0 +1,139 @@
+<?php
+/**
+ * IDE stubs of the login_security PHP extension (written in Rust).
+ *
+ * Kept by hand and checked against the built extension by tests/php/StubsTest.php (names, parameters, types).
+ * All times are UTC unix timestamps (seconds) unless said otherwise.
+ *
+ * @generated never — edit with care and run the test suite.
+ */
+
+namespace LoginSecurity {
+
+    /** Base class of every exception the extension throws. Messages never contain credentials. */
+    class Exception extends \Exception {}
+
+    /** The database could not be reached or a statement failed. Logins must go on: callers log it and continue. */
+    class DatabaseException extends Exception {}
+
+    /** An argument was malformed (unknown event type, bad filter, bad configuration key ...). */
+    class InvalidArgumentException extends Exception {}
+
+    /** The extension's version, e.g. "0.1.0". */
+    function version(): string {}
+
+    /**
+     * Parses a User-Agent header. Any bytes are accepted: the text is cut to 512 bytes, invalid UTF-8 is replaced
+     * and NUL bytes removed before parsing. Results are cached per process.
+     *
+     * @return array{device: string, browser: string, browser_version: string, os: string, os_version: string}
+     *   device is one of "desktop", "mobile", "tablet", "bot", "unknown".
+     */
+    function parse_user_agent(string $user_agent): array {}
+
+    /**
+     * The client's IP address. $remote_addr is $_SERVER['REMOTE_ADDR']; forwarded headers are believed only when
+     * $remote_addr is inside one of $trusted_proxies (IPs or CIDRs, IPv4 or IPv6, separated by commas, spaces or
+     * new lines). $headers maps header names (any case; "X-Forwarded-For", "X-Real-IP", "CF-Connecting-IP", or
+     * their $_SERVER forms "HTTP_X_FORWARDED_FOR" ...) to values. X-Forwarded-For is walked from the right,
+     * skipping trusted proxies. Returns the normalised address, or $remote_addr unchanged when nothing better is
+     * known ("" stays "").
+     */
+    function client_ip(string $remote_addr, array $headers, string $trusted_proxies): string {}
+
+    /** IPv4 → /24 (last octet zeroed), IPv6 → /48. Anything that is not an IP address is returned as "". */
+    function anonymize_ip(string $ip): string {}
+
+    /**
+     * Validates the module's settings. Keys are option names without the "login_security_" prefix; values are
+     * what the form posted. Unknown keys are ignored.
+     *
+     * @return array{ok: bool, values: array<string, string>, errors: array<string, string>}
+     *   values: the normalised values of the known keys (only meaningful when ok);
+     *   errors: key => English message saying what is wrong and what is allowed.
+     */
+    function validate_settings(array $settings): array {}
+
+    /**
+     * The extension's view of one Perfex database. Construction does not connect: each PHP process keeps one
+     * connection pool per distinct configuration, opened lazily on first use and reused across requests.
+     */
+    final class Store {
+        /**
+         * @param array{host: string, port?: int, socket?: string|null, user: string, password: string,
+         *              database: string, prefix?: string} $config
+         *   host "localhost" with a socket connects over the socket; any other host uses TCP (never silently
+         *   the socket). prefix is Perfex's db_prefix() (default "tbl"; letters, digits and _ only).
+         * @throws InvalidArgumentException for a missing key or an invalid prefix
+         */
+        public function __construct(array $config) {}
+
+        /** Creates or upgrades the module's tables (idempotent). Returns the schema version now in place. */
+        public function migrate(): int {}
+
+        /** Drops every table of the module (uninstall). */
+        public function dropSchema(): void {}
+
+        /**
+         * Records one Login Log event and returns its id.
+         *
+         * @param array{
+         *   event: string,            // "login" | "logout" | "failed" | "log_cleared" | "purged"
+         *   user_type?: string,       // "staff" | "contact" | "" (unknown account / system)
+         *   user_id?: int|null,
+         *   identifier?: string,      // as typed (e-mail); stored cut to 191 characters, plus a normalised copy
+         *   method?: string,          // login: "form" | "two_factor" | "remember_me"
+         *   reason?: string,          // failed: "wrong_password" | "unknown_account" | "inactive_account"
+         *   ip?: string,
+         *   user_agent?: string,      // parsed here; any bytes accepted (see parse_user_agent)
+         *   anonymize_ip?: bool,      // store the /24 or /48 network instead of the address
+         *   duration?: int|null,      // logout: seconds since the login
+         *   end_reason?: string,      // logout: "logout" | "idle" | "forced" | "banned" | "rejected" | "expired"
+         *   actor_id?: int|null,      // the staff member who did an admin action
+         *   actor_name?: string,
+         *   details?: string,
+         *   at?: int                  // default: now
+         * } $event
+         * @throws InvalidArgumentException for an unknown event, user type, method or reason
+         * @throws DatabaseException
+         */
+        public function recordEvent(array $event): int {}
+
+        /**
+         * One page of the Login Log, newest first.
+         *
+         * @param array{user?: string, identifier?: string, from?: int, to?: int, event?: string, ip?: string} $filter
+         *   user: "staff:ID" or "contact:ID"; from/to: unix times, inclusive; event: an event name or "" for all;
+         *   ip: an exact address.
+         * @return array{total: int, rows: list<array<string, mixed>>}
+         *   each row: id, at (unix), user_type, user_id, user_name, identifier, event, method, reason, ip,
+         *   user_agent, device, browser, browser_version, os, os_version, duration, end_reason, actor_name, details.
+         */
+        public function events(array $filter, int $page, int $per_page): array {}
+
+        /**
+         * Successful and failed logins per day over the filter (the user/ip/from/to parts of it).
+         * $utc_offset is the seconds east of UTC of the day boundaries (e.g. date('Z')).
+         *
+         * @return list<array{day: string, success: int, failed: int}>  day is "YYYY-MM-DD", days without events
+         *   included, from the filter's first to its last day (at most 366 days, ending at "to").
+         */
+        public function dailyCounts(array $filter, int $utc_offset): array {}
+
+        /** All events of the filter, newest first, at most $limit rows (rows as in events()). */
+        public function exportEvents(array $filter, int $limit): array {}
+
+        /** Empties the Login Log and records one "log_cleared" event naming the actor. Returns the rows removed. */
+        public function clearEvents(int $actor_id, string $actor_name): int {}
+
+        /** Deletes events older than $retention_days days (in batches). Returns the rows removed. */
+        public function purgeEvents(int $retention_days): int {}
+
+        /**
+         * Staff members and contacts whose name or e-mail contains $term (at most $limit).
+         *
+         * @return list<array{key: string, label: string}>  key "staff:ID" / "contact:ID", label "Name <email>".
+         */
+        public function searchUsers(string $term, int $limit): array {}
+    }
+}
