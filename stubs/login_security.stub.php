@@ -10,14 +10,23 @@
 
 namespace LoginSecurity {
 
-    /** Base class of every exception the extension throws. Messages never contain credentials. */
-    class Exception extends \Exception {}
+    /**
+     * Base class of every exception the extension throws. Messages never contain credentials.
+     * The extension's exceptions are thrown by it only: they cannot be instantiated from PHP.
+     */
+    class Exception extends \Exception {
+        public function __construct() {}
+    }
 
     /** The database could not be reached or a statement failed. Logins must go on: callers log it and continue. */
-    class DatabaseException extends Exception {}
+    class DatabaseException extends Exception {
+        public function __construct() {}
+    }
 
     /** An argument was malformed (unknown event type, bad filter, bad configuration key ...). */
-    class InvalidArgumentException extends Exception {}
+    class InvalidArgumentException extends Exception {
+        public function __construct() {}
+    }
 
     /** The extension's version, e.g. "0.1.0". */
     function version(): string {}

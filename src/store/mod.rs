@@ -6,6 +6,7 @@
 
 mod events;
 mod schema;
+mod synthetic;
 
 use std::time::Duration;
 
