@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod ip;
+pub mod lockout;
 pub mod login_log;
 pub mod settings;
 pub mod store;

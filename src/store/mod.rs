@@ -4,6 +4,7 @@
 //! store never connects. Statements are prepared with bound values (the crate caches them per connection). A
 //! connection found broken (the server restarted) is thrown away and the statement retried on a fresh one.
 
+mod attempts;
 mod events;
 mod schema;
 mod synthetic;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use mysql::prelude::Queryable;
 use mysql::{OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
 
+pub use attempts::{AttemptKey, AttemptRow};
 pub use schema::{SCHEMA_VERSION, TableNames};
 
 use crate::error::{Error, Result};

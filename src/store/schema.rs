@@ -7,7 +7,7 @@ use super::Store;
 use crate::error::{Error, Result};
 
 /// The schema version [`Store::migrate`] brings a database to.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every table name the store uses, built from Perfex's `db_prefix()`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub struct TableNames {
     pub schema: String,
     /// The Login Log.
     pub events: String,
+    /// Login attempt counters.
+    pub attempts: String,
     /// Perfex's staff table (read only).
     pub staff: String,
     /// Perfex's contacts table (read only).
@@ -34,6 +36,7 @@ impl TableNames {
         Ok(TableNames {
             schema: format!("{prefix}login_security_schema"),
             events: format!("{prefix}login_security_events"),
+            attempts: format!("{prefix}login_security_attempts"),
             staff: format!("{prefix}staff"),
             contacts: format!("{prefix}contacts"),
         })
@@ -41,8 +44,8 @@ impl TableNames {
 
     /// The module's own tables (what uninstall drops).
     #[must_use]
-    pub fn owned(&self) -> [&str; 2] {
-        [&self.events, &self.schema]
+    pub fn owned(&self) -> [&str; 3] {
+        [&self.events, &self.attempts, &self.schema]
     }
 }
 
@@ -80,6 +83,22 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
             KEY idx_event (event, created_at)
         ) {TABLE_OPTIONS}",
         events = t.events
+    )], vec![format!(
+        "CREATE TABLE IF NOT EXISTS `{attempts}` (
+            kind VARCHAR(8) NOT NULL COMMENT 'staff, contact or ip',
+            subject VARCHAR(191) COLLATE utf8mb4_bin NOT NULL COMMENT 'normalised identifier or IP',
+            user_id INT UNSIGNED NULL,
+            failures INT UNSIGNED NOT NULL DEFAULT 0,
+            lockouts INT UNSIGNED NOT NULL DEFAULT 0,
+            locked_until BIGINT NULL,
+            blocked_at BIGINT NULL,
+            last_failure BIGINT NULL,
+            last_ip VARBINARY(16) NULL,
+            PRIMARY KEY (kind, subject),
+            KEY idx_locked (locked_until),
+            KEY idx_blocked (blocked_at)
+        ) {TABLE_OPTIONS}",
+        attempts = t.attempts
     )]]
 }
 

@@ -32,10 +32,17 @@ pub fn config(prefix: &str) -> Option<DbConfig> {
 
 /// A migrated store with a fresh, unique prefix (its tables are dropped first).
 pub fn fresh_store(name: &str) -> Option<Store> {
+    fresh_config(name).map(|c| Store::new(&c).unwrap())
+}
+
+/// The configuration of a migrated, empty database under a fresh, unique prefix: each `Store::new` of it is
+/// another "PHP process" with its own pool.
+pub fn fresh_config(name: &str) -> Option<DbConfig> {
     static N: AtomicU32 = AtomicU32::new(0);
     let prefix = format!("t{}_{}_{}_", std::process::id() % 100_000, N.fetch_add(1, Ordering::SeqCst), name);
-    let store = Store::new(&config(&prefix)?).unwrap();
+    let cfg = config(&prefix)?;
+    let store = Store::new(&cfg).unwrap();
     store.drop_schema().unwrap();
     store.migrate().unwrap();
-    Some(store)
+    Some(cfg)
 }

@@ -1,0 +1,162 @@
+//! Login attempts: one row per key (an account of a login, or an IP), changed atomically.
+//!
+//! A claim locks the keys' rows (`SELECT … FOR UPDATE`, in a fixed order so two claims never deadlock), decides
+//! with the pure [`crate::lockout`] arithmetic and writes the new state in the same transaction: however many
+//! requests run in parallel, each attempt is counted exactly once and no more than `retries` are let through.
+
+use mysql::prelude::Queryable;
+use mysql::{Params, TxOpts, Value, params};
+
+use super::Store;
+use crate::error::Result;
+use crate::ip;
+use crate::lockout::{self, Decision, Policy, State};
+
+/// Which counter: the staff login, the customers' login, or an IP address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AttemptKey {
+    /// `staff`, `contact` or `ip`.
+    pub kind: String,
+    /// The normalised identifier, or the IP's text.
+    pub subject: String,
+}
+
+/// One row of the "Locked accounts" page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AttemptRow {
+    /// `staff`, `contact` or `ip`.
+    pub kind: String,
+    /// Normalised identifier or IP.
+    pub subject: String,
+    /// The staff or contact id, when the identifier belongs to an account.
+    pub user_id: Option<i64>,
+    /// The state.
+    #[serde(flatten)]
+    pub state: State,
+    /// Last IP that failed for this key.
+    pub last_ip: String,
+}
+
+const STATE_COLUMNS: &str = "failures, lockouts, locked_until, blocked_at, last_failure";
+
+type StateTuple = (u32, u32, Option<i64>, Option<i64>, Option<i64>);
+
+fn to_state((failures, lockouts, locked_until, blocked_at, last_failure): StateTuple) -> State {
+    State { failures, lockouts, locked_until, blocked_at, last_failure }
+}
+
+impl Store {
+    /// Claims one attempt for every key at once (e.g. the account and the IP): when any key refuses, nothing is
+    /// counted and the refusal is returned; otherwise each key counts the attempt. Returns one decision per key, in
+    /// the order given.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn claim_attempt(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, user_id: Option<i64>, now: i64) -> Result<Vec<Decision>> {
+        let t = self.tables.attempts.clone();
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|a, b| keys[*a].0.cmp(&keys[*b].0));
+        let last_ip = ip::to_bytes(ip_text);
+        // Create missing rows outside the transaction: INSERT IGNORE takes a shared lock that would otherwise
+        // deadlock against a parallel FOR UPDATE.
+        for &i in &order {
+            let k = &keys[i].0;
+            self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject) VALUES (:k, :s)"), params! { "k" => &k.kind, "s" => &k.subject }))?;
+        }
+        self.run(|c| {
+            let mut tx = c.start_transaction(TxOpts::default())?;
+            let mut states = vec![State::default(); keys.len()];
+            for &i in &order {
+                let k = &keys[i].0;
+                let row: Option<StateTuple> = tx.exec_first(
+                    format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE"),
+                    params! { "k" => &k.kind, "s" => &k.subject },
+                )?;
+                states[i] = row.map(to_state).unwrap_or_default();
+            }
+            let refused = keys.iter().zip(&states).any(|((_, p), s)| !matches!(lockout::decide(p, *s, now), Decision::Allowed { .. }));
+            let mut decisions = Vec::with_capacity(keys.len());
+            for ((k, p), s) in keys.iter().zip(&states) {
+                if refused {
+                    decisions.push(lockout::decide(p, *s, now));
+                    continue;
+                }
+                let (d, next) = lockout::claim(p, *s, now);
+                decisions.push(d);
+                tx.exec_drop(
+                    format!(
+                        "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b, last_failure = :lf, \
+                         last_ip = :ip, user_id = COALESCE(:uid, user_id) WHERE kind = :k AND subject = :s"
+                    ),
+                    params! {
+                        "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until, "b" => next.blocked_at,
+                        "lf" => next.last_failure, "ip" => &last_ip, "uid" => if k.kind == "ip" { None } else { user_id },
+                        "k" => &k.kind, "s" => &k.subject,
+                    },
+                )?;
+            }
+            tx.commit()?;
+            Ok(decisions)
+        })
+    }
+
+    /// The decision for a key now, without counting anything (one round trip).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn attempt_decision(&self, key: &AttemptKey, p: &Policy, now: i64) -> Result<Decision> {
+        let sql = format!("SELECT {STATE_COLUMNS} FROM `{}` WHERE kind = :k AND subject = :s", self.tables.attempts);
+        let row: Option<StateTuple> = self.run(|c| c.exec_first(&sql, params! { "k" => &key.kind, "s" => &key.subject }))?;
+        Ok(lockout::decide(p, row.map(to_state).unwrap_or_default(), now))
+    }
+
+    /// A successful login: the key's failures are cleared (a block stays).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn attempt_succeeded(&self, key: &AttemptKey) -> Result<()> {
+        let sql = format!("UPDATE `{}` SET failures = 0 WHERE kind = :k AND subject = :s AND failures > 0", self.tables.attempts);
+        self.run(|c| c.exec_drop(&sql, params! { "k" => &key.kind, "s" => &key.subject }))
+    }
+
+    /// Keys locked at `now` or blocked, most recent first (at most `limit`).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn locked_keys(&self, now: i64, limit: i64) -> Result<Vec<AttemptRow>> {
+        let sql = format!(
+            "SELECT kind, subject, user_id, {STATE_COLUMNS}, last_ip FROM `{}` \
+             WHERE blocked_at IS NOT NULL OR locked_until > :now ORDER BY last_failure DESC LIMIT :n",
+            self.tables.attempts
+        );
+        self.run(|c| {
+            c.exec_map(&sql, params! { "now" => now, "n" => limit.clamp(1, 10_000) }, |mut r: mysql::Row| {
+                let state = (
+                    r.take::<u32, _>(3).unwrap_or(0), r.take::<u32, _>(4).unwrap_or(0), r.take::<Option<i64>, _>(5).flatten(),
+                    r.take::<Option<i64>, _>(6).flatten(), r.take::<Option<i64>, _>(7).flatten(),
+                );
+                AttemptRow {
+                    kind: r.take(0).unwrap_or_default(),
+                    subject: r.take(1).unwrap_or_default(),
+                    user_id: r.take::<Option<i64>, _>(2).flatten(),
+                    state: to_state(state),
+                    last_ip: r.take::<Option<Vec<u8>>, _>(8).flatten().as_deref().map(ip::from_bytes).unwrap_or_default(),
+                }
+            })
+        })
+    }
+
+    /// Re-enables keys: their counters, lockouts and blocks are removed. Returns how many keys had a row.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn reenable(&self, keys: &[AttemptKey]) -> Result<u64> {
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let marks = vec!["(?, ?)"; keys.len()].join(", ");
+        let sql = format!("DELETE FROM `{}` WHERE (kind, subject) IN ({marks})", self.tables.attempts);
+        let binds: Vec<Value> = keys.iter().flat_map(|k| [k.kind.clone().into(), k.subject.clone().into()]).collect();
+        self.run(|c| c.exec_iter(&sql, Params::Positional(binds.clone())).map(|r| r.affected_rows()))
+    }
+}
