@@ -48,11 +48,11 @@ impl std::fmt::Display for Cidr {
     }
 }
 
-/// A list of trusted proxies (at most [`TrustedProxies::MAX`] entries).
+/// A list of IPs and CIDR ranges: trusted proxies, the lockout allow-list (at most [`IpList::MAX`] entries).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<Cidr>);
+pub struct IpList(Vec<Cidr>);
 
-impl TrustedProxies {
+impl IpList {
     /// The most entries a list may hold.
     pub const MAX: usize = 200;
 
@@ -69,13 +69,19 @@ impl TrustedProxies {
         if entries.len() > Self::MAX {
             return Err(format!("at most {} entries are allowed, {} were given", Self::MAX, entries.len()));
         }
-        Ok(TrustedProxies(entries))
+        Ok(IpList(entries))
     }
 
-    /// Whether `ip` is one of the trusted proxies.
+    /// Whether `ip` is inside one of the entries.
     #[must_use]
     pub fn contains(&self, ip: IpAddr) -> bool {
         self.0.iter().any(|c| c.contains(ip))
+    }
+
+    /// Whether the address text is inside one of the entries (false for text that is not an address).
+    #[must_use]
+    pub fn contains_text(&self, ip: &str) -> bool {
+        parse_ip(ip).is_some_and(|a| self.contains(a))
     }
 
     /// The canonical text: one entry a line.
@@ -126,7 +132,7 @@ fn header_key(name: &str) -> String {
 /// skipping trusted hops, stopping at the first malformed entry), then `X-Real-IP`, then `CF-Connecting-IP`
 /// believed. Returns the normalised address, or `remote_addr` unchanged when it is not an address.
 #[must_use]
-pub fn client_ip(remote_addr: &str, headers: &[(String, String)], trusted: &TrustedProxies) -> String {
+pub fn client_ip(remote_addr: &str, headers: &[(String, String)], trusted: &IpList) -> String {
     let Some(peer) = parse_ip(remote_addr) else { return remote_addr.to_string() };
     if !trusted.contains(peer) {
         return peer.to_string();
@@ -186,15 +192,15 @@ mod tests {
     fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
     }
-    fn trusted(t: &str) -> TrustedProxies {
-        TrustedProxies::parse(t).unwrap()
+    fn trusted(t: &str) -> IpList {
+        IpList::parse(t).unwrap()
     }
 
     #[test]
     fn forwarded_headers_from_an_untrusted_peer_are_ignored() {
         let headers = h(&[("X-Forwarded-For", "1.2.3.4"), ("X-Real-IP", "5.6.7.8"), ("CF-Connecting-IP", "9.9.9.9")]);
         assert_eq!(client_ip("203.0.113.7", &headers, &trusted("10.0.0.0/8")), "203.0.113.7");
-        assert_eq!(client_ip("203.0.113.7", &headers, &TrustedProxies::default()), "203.0.113.7");
+        assert_eq!(client_ip("203.0.113.7", &headers, &IpList::default()), "203.0.113.7");
     }
 
     #[test]
@@ -232,8 +238,8 @@ mod tests {
 
     #[test]
     fn non_address_remote_is_returned_unchanged() {
-        assert_eq!(client_ip("", &[], &TrustedProxies::default()), "");
-        assert_eq!(client_ip("unix:", &[], &TrustedProxies::default()), "unix:");
+        assert_eq!(client_ip("", &[], &IpList::default()), "");
+        assert_eq!(client_ip("unix:", &[], &IpList::default()), "unix:");
     }
 
     #[test]
@@ -241,7 +247,7 @@ mod tests {
         assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert!(Cidr::parse("::/129").is_err());
         assert!(Cidr::parse("example.com").is_err());
-        assert!(TrustedProxies::parse("10.0.0.1, nope").unwrap_err().contains("nope"));
+        assert!(IpList::parse("10.0.0.1, nope").unwrap_err().contains("nope"));
         assert_eq!(trusted(" 10.0.0.9/8 ,\n::1 ").to_text(), "10.0.0.0/8\n::1");
     }
 

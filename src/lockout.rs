@@ -11,6 +11,9 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::ip::IpList;
+use crate::login_log::normalize_identifier;
+use crate::settings::value_or_default;
 
 /// The lockout policy (validated values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,9 +137,181 @@ pub fn succeed(s: State) -> State {
     State { failures: 0, ..s }
 }
 
+/// Which counter: the staff login's account, the customers' login's account, or an IP address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AttemptKey {
+    /// `staff`, `contact` or `ip`.
+    pub kind: String,
+    /// The normalised identifier, or the IP's text.
+    pub subject: String,
+}
+
+impl AttemptKey {
+    /// Parses `"staff:someone@example.com"`, `"contact:…"` or `"ip:192.0.2.1"`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for anything else.
+    pub fn parse(text: &str) -> Result<Self> {
+        match text.split_once(':') {
+            Some((kind @ ("staff" | "contact" | "ip"), subject)) if !subject.is_empty() => {
+                Ok(AttemptKey { kind: kind.into(), subject: subject.into() })
+            }
+            _ => Err(Error::invalid("key", "expected \"staff:<e-mail>\", \"contact:<e-mail>\" or \"ip:<address>\"")),
+        }
+    }
+}
+
+/// The lockout settings of a login, read from the module's options (invalid values read as defaults).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginGuard {
+    staff: bool,
+    customers: bool,
+    account: Policy,
+    ip: Policy,
+    allowlist: IpList,
+}
+
+impl LoginGuard {
+    /// Builds the guard from option values (keys without the `login_security_` prefix).
+    #[must_use]
+    pub fn from_settings(input: &[(String, String)]) -> Self {
+        let get = |k: &str| value_or_default(input, k);
+        let num = |k: &str| get(k).parse::<i64>().unwrap_or(1).max(1);
+        let count = |k: &str| u32::try_from(num(k)).unwrap_or(u32::MAX);
+        let reset = num("lockout_reset_hours") * 3600;
+        let base = num("lockout_minutes") * 60;
+        LoginGuard {
+            staff: get("lockout_staff_enabled") == "1",
+            customers: get("lockout_customers_enabled") == "1",
+            account: Policy { retries: count("lockout_retries"), lockout_secs: base, max_lockouts: Some(count("lockout_max_lockouts")), reset_window: reset },
+            ip: Policy { retries: count("lockout_ip_limit"), lockout_secs: base, max_lockouts: None, reset_window: reset },
+            allowlist: IpList::parse(&get("lockout_allowlist")).unwrap_or_default(),
+        }
+    }
+
+    /// The counters a login attempt of `kind` ("staff" / "contact") for `identifier` from `ip` goes through:
+    /// the account's and the IP's; none when lockouts are off for that kind or the IP is allow-listed.
+    #[must_use]
+    pub fn keys(&self, kind: &str, identifier: &str, ip: &str) -> Vec<(AttemptKey, Policy)> {
+        let enabled = match kind {
+            "staff" => self.staff,
+            "contact" => self.customers,
+            _ => false,
+        };
+        if !enabled || self.allowlist.contains_text(ip) {
+            return Vec::new();
+        }
+        let mut keys = vec![(AttemptKey { kind: kind.into(), subject: normalize_identifier(identifier) }, self.account)];
+        if !ip.is_empty() {
+            keys.push((AttemptKey { kind: "ip".into(), subject: ip.into() }, self.ip));
+        }
+        keys
+    }
+}
+
+/// What the module needs to know about one login attempt, over all its keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// `allowed`, `locked` or `blocked` (`allowed` also when no key applies).
+    pub status: &'static str,
+    /// When the lockout ends (`locked`).
+    pub until: Option<i64>,
+    /// Attempts left before a lockout, this one included (`allowed` with an account key).
+    pub remaining: Option<u32>,
+    /// Which key refused: `account` or `ip` ("" when allowed).
+    pub scope: &'static str,
+    /// This attempt locked the account (the next one will be refused).
+    pub locked_now: bool,
+    /// This attempt blocked the account.
+    pub blocked_now: bool,
+}
+
+impl Verdict {
+    /// Folds the per-key outcomes (decision, state after) of [`LoginGuard::keys`] into one verdict: the first
+    /// refusal wins; a block beats a lockout.
+    #[must_use]
+    pub fn from_outcomes(keys: &[(AttemptKey, Policy)], outcomes: &[(Decision, State)]) -> Self {
+        let scope = |k: &AttemptKey| if k.kind == "ip" { "ip" } else { "account" };
+        let mut refusals: Vec<(&AttemptKey, Decision)> =
+            keys.iter().zip(outcomes).filter(|(_, (d, _))| !matches!(d, Decision::Allowed { .. })).map(|((k, _), (d, _))| (k, *d)).collect();
+        refusals.sort_by_key(|(_, d)| !matches!(d, Decision::Blocked));
+        if let Some((k, d)) = refusals.first() {
+            let (status, until) = match d {
+                Decision::Locked { until } => ("locked", Some(*until)),
+                _ => ("blocked", None),
+            };
+            return Verdict { status, until, remaining: None, scope: scope(k), locked_now: false, blocked_now: false };
+        }
+        let account = keys.iter().zip(outcomes).find(|((k, _), _)| k.kind != "ip");
+        let remaining = account.and_then(|(_, (d, _))| match d { Decision::Allowed { remaining } => Some(*remaining), _ => None });
+        let after = account.map(|(_, (_, s))| *s);
+        Verdict {
+            status: "allowed",
+            until: None,
+            remaining,
+            scope: "",
+            // an allowed attempt found no active lockout, so a lockout in the state after it is this attempt's
+            locked_now: outcomes.iter().any(|(_, s)| s.locked_until.is_some()),
+            blocked_now: after.is_some_and(|s| s.blocked_at.is_some()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn guard(pairs: &[(&str, &str)]) -> LoginGuard {
+        LoginGuard::from_settings(&pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn guard_defaults_match_the_seed() {
+        let g = guard(&[]);
+        let keys = g.keys("staff", "  Admin@Example.COM ", "192.0.2.1");
+        assert_eq!(keys[0].0, AttemptKey { kind: "staff".into(), subject: "admin@example.com".into() });
+        assert_eq!(keys[0].1, Policy { retries: 3, lockout_secs: 180, max_lockouts: Some(3), reset_window: 86_400 });
+        assert_eq!(keys[1].1, Policy { retries: 20, lockout_secs: 180, max_lockouts: None, reset_window: 86_400 });
+    }
+
+    #[test]
+    fn guard_obeys_toggles_and_the_allowlist_and_reads_bad_values_as_defaults() {
+        let g = guard(&[("lockout_customers_enabled", "0"), ("lockout_allowlist", "10.0.0.0/8"), ("lockout_retries", "-5")]);
+        assert!(g.keys("contact", "c@x", "192.0.2.1").is_empty());
+        assert!(g.keys("staff", "s@x", "10.1.2.3").is_empty());
+        assert_eq!(g.keys("staff", "s@x", "192.0.2.1")[0].1.retries, 3);
+        assert!(guard(&[]).keys("admin", "s@x", "").is_empty());
+    }
+
+    #[test]
+    fn verdict_reports_the_attempt_that_locks_and_the_one_that_blocks() {
+        let g = guard(&[]);
+        let keys = g.keys("staff", "a@x", "192.0.2.1");
+        let (mut acc, mut ip) = (State::default(), State::default());
+        let mut verdicts = Vec::new();
+        for now in [0, 0, 0, 0] {
+            let outcomes: Vec<(Decision, State)> = [(&keys[0].1, &mut acc), (&keys[1].1, &mut ip)]
+                .into_iter()
+                .map(|(p, s)| { let (d, n) = claim(p, *s, now); *s = n; (d, n) })
+                .collect();
+            verdicts.push(Verdict::from_outcomes(&keys, &outcomes));
+        }
+        assert_eq!((verdicts[1].locked_now, verdicts[2].locked_now), (false, true));
+        assert_eq!(verdicts[2].remaining, Some(1));
+        assert_eq!((verdicts[3].status, verdicts[3].scope, verdicts[3].until), ("locked", "account", Some(180)));
+        let blocked = State { blocked_at: Some(1), ..State::default() };
+        let v = Verdict::from_outcomes(&keys, &[(Decision::Locked { until: 9 }, State::default()), (Decision::Blocked, blocked)]);
+        assert_eq!((v.status, v.scope), ("blocked", "ip"));
+    }
+
+    #[test]
+    fn attempt_keys_parse() {
+        assert_eq!(AttemptKey::parse("ip:1.2.3.4").unwrap().kind, "ip");
+        assert_eq!(AttemptKey::parse("contact:a:b@x").unwrap().subject, "a:b@x");
+        for bad in ["root:x", "staff:", "nothing"] {
+            assert!(AttemptKey::parse(bad).is_err());
+        }
+    }
 
     const MIN: i64 = 60;
     const HOUR: i64 = 3600;

@@ -11,13 +11,13 @@ pub const MAX_IDENTIFIER: usize = 191;
 pub const MAX_TEXT: usize = 255;
 
 /// Event names.
-pub const EVENTS: [&str; 5] = ["login", "logout", "failed", "log_cleared", "purged"];
+pub const EVENTS: [&str; 8] = ["login", "logout", "failed", "lockout", "blocked", "reenabled", "log_cleared", "purged"];
 /// User types ("" for an unknown account or a system event).
 pub const USER_TYPES: [&str; 3] = ["staff", "contact", ""];
 /// Login methods.
 pub const METHODS: [&str; 4] = ["form", "two_factor", "remember_me", ""];
-/// Failure reasons.
-pub const REASONS: [&str; 4] = ["wrong_password", "unknown_account", "inactive_account", ""];
+/// Failure reasons ("locked_out" / "blocked": refused before any password was checked).
+pub const REASONS: [&str; 6] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", ""];
 /// Why a session ended.
 pub const END_REASONS: [&str; 7] = ["logout", "idle", "forced", "banned", "rejected", "expired", ""];
 

@@ -1,7 +1,7 @@
 //! The module's settings: one table of keys with their kind, default and allowed range, and one validator that
 //! the module's `before_settings_updated` filter calls. Option names are `login_security_<key>`.
 
-use crate::ip::TrustedProxies;
+use crate::ip::IpList;
 
 /// What a setting holds and what it allows.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +37,27 @@ pub const SETTINGS: &[Setting] = &[
     Setting { key: "log_retention_days", kind: Kind::Int { min: 1, max: 3650, unit: "days" }, default: "90" },
     Setting { key: "anonymize_ip", kind: Kind::Bool, default: "0" },
     Setting { key: "trusted_proxies", kind: Kind::IpList, default: "" },
+    Setting { key: "lockout_staff_enabled", kind: Kind::Bool, default: "1" },
+    Setting { key: "lockout_customers_enabled", kind: Kind::Bool, default: "1" },
+    Setting { key: "lockout_retries", kind: Kind::Int { min: 1, max: 100, unit: "attempts" }, default: "3" },
+    Setting { key: "lockout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "3" },
+    Setting { key: "lockout_max_lockouts", kind: Kind::Int { min: 1, max: 100, unit: "lockouts" }, default: "3" },
+    Setting { key: "lockout_reset_hours", kind: Kind::Int { min: 1, max: 720, unit: "hours" }, default: "24" },
+    Setting { key: "lockout_ip_limit", kind: Kind::Int { min: 1, max: 10000, unit: "failed attempts" }, default: "20" },
+    Setting { key: "lockout_allowlist", kind: Kind::IpList, default: "" },
 ];
+
+/// The value of `key` in `input` when it is valid, else the setting's default (settings are validated when saved;
+/// this is the safe reading of anything else).
+#[must_use]
+pub fn value_or_default(input: &[(String, String)], key: &str) -> String {
+    let Some(setting) = SETTINGS.iter().find(|s| s.key == key) else { return String::new() };
+    input
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, raw)| check(setting.kind, raw.trim()).ok())
+        .unwrap_or_else(|| setting.default.to_string())
+}
 
 /// The outcome of [`validate`]: normalised values of the known keys, and a message per bad key.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -87,7 +107,7 @@ fn check(kind: Kind, raw: &str) -> Result<String, String> {
             "0" | "no" | "off" | "false" | "" => Ok("0".into()),
             _ => Err(format!("\"{}\" is not yes or no", clip(raw))),
         },
-        Kind::IpList => TrustedProxies::parse(raw).map(|t| t.to_text()).map_err(|e| format!("{e}; enter IP addresses or CIDR ranges, one a line")),
+        Kind::IpList => IpList::parse(raw).map(|t| t.to_text()).map_err(|e| format!("{e}; enter IP addresses or CIDR ranges, one a line")),
     }
 }
 

@@ -87,12 +87,14 @@ namespace LoginSecurity {
          * Records one Login Log event and returns its id.
          *
          * @param array{
-         *   event: string,            // "login" | "logout" | "failed" | "log_cleared" | "purged"
+         *   event: string,            // "login" | "logout" | "failed" | "lockout" | "blocked" | "reenabled"
+         *                             // | "log_cleared" | "purged"
          *   user_type?: string,       // "staff" | "contact" | "" (unknown account / system)
          *   user_id?: int|null,
          *   identifier?: string,      // as typed (e-mail); stored cut to 191 characters, plus a normalised copy
          *   method?: string,          // login: "form" | "two_factor" | "remember_me"
          *   reason?: string,          // failed: "wrong_password" | "unknown_account" | "inactive_account"
+         *                             // | "locked_out" | "blocked" (refused before the password was checked)
          *   ip?: string,
          *   user_agent?: string,      // parsed here; any bytes accepted (see parse_user_agent)
          *   anonymize_ip?: bool,      // store the /24 or /48 network instead of the address
@@ -144,5 +146,43 @@ namespace LoginSecurity {
          * @return list<array{key: string, label: string}>  key "staff:ID" / "contact:ID", label "Name <email>".
          */
         public function searchUsers(string $term, int $limit): array {}
+
+        /**
+         * Counts one login attempt BEFORE the password is checked (atomically, for the account and the IP) and says
+         * whether the password may be checked. A refused attempt is not counted. $kind is "staff" or "contact";
+         * $settings are the module's options without the "login_security_" prefix (lockout_* keys; invalid or
+         * missing values read as defaults). Nothing is counted when lockouts are off for $kind or $ip is
+         * allow-listed.
+         *
+         * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool,
+         *               blocked_now: bool}
+         *   status "allowed" | "locked" (until: unix time) | "blocked" (an administrator must re-enable);
+         *   scope "account" | "ip" | "" — which counter refused; remaining: attempts left including this one;
+         *   locked_now / blocked_now: this attempt used the last retry / the last lockout.
+         */
+        public function claimLogin(string $kind, string $identifier, string $ip, array $settings): array {}
+
+        /** The same verdict without counting anything (2FA step, remember-me, a login whose password was checked). */
+        public function loginStatus(string $kind, string $identifier, string $ip, array $settings): array {}
+
+        /** A successful login: the account's failures are cleared (a block stays until re-enabled). */
+        public function loginSucceeded(string $kind, string $identifier): void {}
+
+        /**
+         * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.
+         *
+         * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, failures: int,
+         *                    lockouts: int, locked_until: int|null, blocked_at: int|null, last_failure: int|null,
+         *                    last_ip: string}>
+         */
+        public function lockedAccounts(int $limit): array {}
+
+        /**
+         * Re-enables keys: "staff:<e-mail>", "contact:<e-mail>" or "ip:<address>" (normalised as lockedAccounts()
+         * shows them). Returns how many had counters.
+         *
+         * @throws InvalidArgumentException for a malformed key
+         */
+        public function reenable(array $keys): int {}
     }
 }

@@ -24,14 +24,14 @@ fn ip_policy() -> Policy {
 fn three_attempts_then_locked_then_reenabled() {
     let Some(s) = common::fresh_store("att") else { return };
     let k = key("staff", "admin@example.com");
-    let claim = |now| s.claim_attempt(&[(k.clone(), account_policy())], "192.0.2.1", Some(1), now).unwrap()[0];
+    let claim = |now| s.claim_attempt(&[(k.clone(), account_policy())], "192.0.2.1", now).unwrap()[0].0;
     assert_eq!(claim(T0), Decision::Allowed { remaining: 3 });
     assert_eq!(claim(T0), Decision::Allowed { remaining: 2 });
     assert_eq!(claim(T0), Decision::Allowed { remaining: 1 });
     assert_eq!(claim(T0), Decision::Locked { until: T0 + 180 });
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0 + 179).unwrap(), Decision::Locked { until: T0 + 180 });
     let rows = s.locked_keys(T0, 100).unwrap();
-    assert_eq!((rows.len(), rows[0].user_id, rows[0].last_ip.as_str()), (1, Some(1), "192.0.2.1"));
+    assert_eq!((rows.len(), rows[0].user_id, rows[0].last_ip.as_str()), (1, None, "192.0.2.1"));
     assert_eq!(s.reenable(&[k.clone()]).unwrap(), 1);
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
 }
@@ -41,7 +41,7 @@ fn success_clears_failures() {
     let Some(s) = common::fresh_store("succ") else { return };
     let k = key("contact", "c@example.com");
     for _ in 0..2 {
-        s.claim_attempt(&[(k.clone(), account_policy())], "", None, T0).unwrap();
+        s.claim_attempt(&[(k.clone(), account_policy())], "", T0).unwrap();
     }
     s.attempt_succeeded(&k).unwrap();
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
@@ -53,10 +53,10 @@ fn a_locked_ip_refuses_without_counting_the_account() {
     let ip = key("ip", "198.51.100.7");
     let tight_ip = Policy::new(2, 60, None, 3600).unwrap();
     for n in 0..2 {
-        s.claim_attempt(&[(key("staff", &format!("u{n}@x")), account_policy()), (ip.clone(), tight_ip)], "198.51.100.7", None, T0).unwrap();
+        s.claim_attempt(&[(key("staff", &format!("u{n}@x")), account_policy()), (ip.clone(), tight_ip)], "198.51.100.7", T0).unwrap();
     }
-    let d = s.claim_attempt(&[(key("staff", "victim@x"), account_policy()), (ip.clone(), tight_ip)], "198.51.100.7", None, T0).unwrap();
-    assert_eq!(d, vec![Decision::Allowed { remaining: 3 }, Decision::Locked { until: T0 + 60 }]);
+    let d = s.claim_attempt(&[(key("staff", "victim@x"), account_policy()), (ip.clone(), tight_ip)], "198.51.100.7", T0).unwrap();
+    assert_eq!(d.iter().map(|x| x.0).collect::<Vec<_>>(), vec![Decision::Allowed { remaining: 3 }, Decision::Locked { until: T0 + 60 }]);
     assert_eq!(s.attempt_decision(&key("staff", "victim@x"), &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
 }
 
@@ -94,8 +94,8 @@ fn burst(cfg: &DbConfig, n: usize, keys: impl Fn(usize) -> Vec<(AttemptKey, Poli
                     barrier.wait();
                     (t..n).step_by(threads)
                         .filter(|i| {
-                            let d = store.claim_attempt(&keys(*i), "203.0.113.50", None, T0).unwrap();
-                            d.iter().all(|d| matches!(d, Decision::Allowed { .. }))
+                            let d = store.claim_attempt(&keys(*i), "203.0.113.50", T0).unwrap();
+                            d.iter().all(|d| matches!(d.0, Decision::Allowed { .. }))
                         })
                         .count()
                 })

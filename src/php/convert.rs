@@ -48,6 +48,22 @@ pub fn table_to_json(t: &ZendHashTable) -> Value {
     Value::Object(map)
 }
 
+/// A PHP array of scalars as (key, text) pairs (numbers and booleans as their text; arrays and nulls skipped).
+pub fn string_pairs(t: &ZendHashTable) -> Vec<(String, String)> {
+    match table_to_json(t) {
+        Value::Object(m) => m
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                Value::String(s) => Some((k, s)),
+                Value::Bool(b) => Some((k, if b { "1".into() } else { "0".into() })),
+                Value::Number(n) => Some((k, n.to_string())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Deserializes a PHP array into a core type; a bad shape is an `InvalidArgumentException` naming `what`.
 pub fn from_table<T: DeserializeOwned>(t: &ZendHashTable, what: &'static str) -> PhpResult<T> {
     serde_json::from_value(table_to_json(t)).map_err(|e| Error::invalid(what, e.to_string()).into())

@@ -6,7 +6,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde_json::json;
 
-use super::convert::{table_to_json, to_table};
+use super::convert::{string_pairs, to_table};
 use crate::{ip, settings, user_agent};
 
 /// The extension's version.
@@ -27,12 +27,9 @@ pub fn parse_user_agent(user_agent: Binary<u8>) -> PhpResult<ZBox<ZendHashTable>
 #[php_function]
 #[php(name = "LoginSecurity\\client_ip")]
 pub fn client_ip(remote_addr: &str, headers: &ZendHashTable, trusted_proxies: &str) -> String {
-    let pairs: Vec<(String, String)> = match table_to_json(headers) {
-        serde_json::Value::Object(m) => m.into_iter().filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string()))).collect(),
-        _ => Vec::new(),
-    };
+    let pairs = string_pairs(headers);
     // A malformed list trusts nobody (the settings form refuses such a list; this is the safe reading of an old one).
-    let trusted = ip::TrustedProxies::parse(trusted_proxies).unwrap_or_default();
+    let trusted = ip::IpList::parse(trusted_proxies).unwrap_or_default();
     ip::client_ip(remote_addr, &pairs, &trusted)
 }
 
@@ -47,14 +44,7 @@ pub fn anonymize_ip(ip: &str) -> String {
 #[php_function]
 #[php(name = "LoginSecurity\\validate_settings")]
 pub fn validate_settings(settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
-    let input: Vec<(String, String)> = match table_to_json(settings) {
-        serde_json::Value::Object(m) => m
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), ToString::to_string)))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let r = settings::validate(&input);
+    let r = settings::validate(&string_pairs(settings));
     let values: serde_json::Map<String, serde_json::Value> = r.values.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
     let errors: serde_json::Map<String, serde_json::Value> = r.errors.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
     to_table(&json!({ "ok": r.ok(), "values": values, "errors": errors }))

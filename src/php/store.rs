@@ -7,8 +7,9 @@ use ext_php_rs::types::ZendHashTable;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::convert::{from_table, to_table};
+use super::convert::{from_table, string_pairs, to_table};
 use super::runtime::{now, store_for};
+use crate::lockout::{AttemptKey, LoginGuard, Verdict};
 use crate::login_log::{Filter, NewEvent};
 use crate::store::{DbConfig, Store};
 
@@ -109,6 +110,40 @@ impl PhpStore {
     pub fn search_users(&self, term: String, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
         let found = self.store.search_users(&term, limit)?;
         to_table(&found.into_iter().map(|(key, label)| json!({ "key": key, "label": label })).collect::<Vec<_>>())
+    }
+
+    // --- login attempts ---------------------------------------------------------------------------------
+
+    /// Counts one login attempt of `kind` ("staff" / "contact") for `identifier` from `ip` (before the password is
+    /// checked) and returns the verdict; `settings` are the module's options without their prefix.
+    pub fn claim_login(&self, kind: String, identifier: String, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let keys = LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &identifier, &ip);
+        let outcomes = if keys.is_empty() { Vec::new() } else { self.store.claim_attempt(&keys, &ip, now())? };
+        to_table(&Verdict::from_outcomes(&keys, &outcomes))
+    }
+
+    /// The verdict for a login now, without counting it (2FA step, remember-me, password already checked).
+    pub fn login_status(&self, kind: String, identifier: String, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let keys = LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &identifier, &ip);
+        let outcomes = self.store.attempt_status(&keys, now())?;
+        to_table(&Verdict { locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
+    }
+
+    /// A successful login: the account's failures are cleared (a block stays).
+    pub fn login_succeeded(&self, kind: String, identifier: String) -> PhpResult<()> {
+        let key = AttemptKey { kind, subject: crate::login_log::normalize_identifier(&identifier) };
+        Ok(self.store.attempt_succeeded(&key)?)
+    }
+
+    /// Accounts, unknown identifiers and IPs currently locked or blocked.
+    pub fn locked_accounts(&self, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        to_table(&self.store.locked_keys(now(), limit)?)
+    }
+
+    /// Re-enables keys ("staff:<e-mail>", "contact:<e-mail>", "ip:<address>"); returns how many were locked.
+    pub fn reenable(&self, keys: &ZendHashTable) -> PhpResult<i64> {
+        let parsed = keys.iter().map(|(_, v)| AttemptKey::parse(&v.string().unwrap_or_default())).collect::<crate::Result<Vec<_>>>()?;
+        Ok(i64::try_from(self.store.reenable(&parsed)?).unwrap_or(i64::MAX))
     }
 }
 

@@ -10,16 +10,7 @@ use mysql::{Params, TxOpts, Value, params};
 use super::Store;
 use crate::error::Result;
 use crate::ip;
-use crate::lockout::{self, Decision, Policy, State};
-
-/// Which counter: the staff login, the customers' login, or an IP address.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AttemptKey {
-    /// `staff`, `contact` or `ip`.
-    pub kind: String,
-    /// The normalised identifier, or the IP's text.
-    pub subject: String,
-}
+use crate::lockout::{self, AttemptKey, Decision, Policy, State};
 
 /// One row of the "Locked accounts" page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -30,6 +21,8 @@ pub struct AttemptRow {
     pub subject: String,
     /// The staff or contact id, when the identifier belongs to an account.
     pub user_id: Option<i64>,
+    /// Their full name ("" for unknown identifiers and IPs).
+    pub user_name: String,
     /// The state.
     #[serde(flatten)]
     pub state: State,
@@ -47,12 +40,12 @@ fn to_state((failures, lockouts, locked_until, blocked_at, last_failure): StateT
 
 impl Store {
     /// Claims one attempt for every key at once (e.g. the account and the IP): when any key refuses, nothing is
-    /// counted and the refusal is returned; otherwise each key counts the attempt. Returns one decision per key, in
-    /// the order given.
+    /// counted and the refusal is returned; otherwise each key counts the attempt. Returns, per key in the order
+    /// given, the decision for this attempt and the key's state after it.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn claim_attempt(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, user_id: Option<i64>, now: i64) -> Result<Vec<Decision>> {
+    pub fn claim_attempt(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, now: i64) -> Result<Vec<(Decision, State)>> {
         let t = self.tables.attempts.clone();
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_by(|a, b| keys[*a].0.cmp(&keys[*b].0));
@@ -78,19 +71,19 @@ impl Store {
             let mut decisions = Vec::with_capacity(keys.len());
             for ((k, p), s) in keys.iter().zip(&states) {
                 if refused {
-                    decisions.push(lockout::decide(p, *s, now));
+                    decisions.push((lockout::decide(p, *s, now), *s));
                     continue;
                 }
                 let (d, next) = lockout::claim(p, *s, now);
-                decisions.push(d);
+                decisions.push((d, next));
                 tx.exec_drop(
                     format!(
                         "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b, last_failure = :lf, \
-                         last_ip = :ip, user_id = COALESCE(:uid, user_id) WHERE kind = :k AND subject = :s"
+                         last_ip = :ip WHERE kind = :k AND subject = :s"
                     ),
                     params! {
                         "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until, "b" => next.blocked_at,
-                        "lf" => next.last_failure, "ip" => &last_ip, "uid" => if k.kind == "ip" { None } else { user_id },
+                        "lf" => next.last_failure, "ip" => &last_ip,
                         "k" => &k.kind, "s" => &k.subject,
                     },
                 )?;
@@ -98,6 +91,21 @@ impl Store {
             tx.commit()?;
             Ok(decisions)
         })
+    }
+
+    /// The decision and state of each key now, without counting anything.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn attempt_status(&self, keys: &[(AttemptKey, Policy)], now: i64) -> Result<Vec<(Decision, State)>> {
+        let sql = format!("SELECT {STATE_COLUMNS} FROM `{}` WHERE kind = :k AND subject = :s", self.tables.attempts);
+        keys.iter()
+            .map(|(k, p)| {
+                let row: Option<StateTuple> = self.run(|c| c.exec_first(&sql, params! { "k" => &k.kind, "s" => &k.subject }))?;
+                let state = lockout::current(p, row.map(to_state).unwrap_or_default(), now);
+                Ok((lockout::decide(p, state, now), state))
+            })
+            .collect()
     }
 
     /// The decision for a key now, without counting anything (one round trip).
@@ -125,25 +133,51 @@ impl Store {
     /// [`crate::Error::Db`].
     pub fn locked_keys(&self, now: i64, limit: i64) -> Result<Vec<AttemptRow>> {
         let sql = format!(
-            "SELECT kind, subject, user_id, {STATE_COLUMNS}, last_ip FROM `{}` \
+            "SELECT kind, subject, {STATE_COLUMNS}, last_ip FROM `{}` \
              WHERE blocked_at IS NOT NULL OR locked_until > :now ORDER BY last_failure DESC LIMIT :n",
             self.tables.attempts
         );
-        self.run(|c| {
+        let mut rows = self.run(|c| {
             c.exec_map(&sql, params! { "now" => now, "n" => limit.clamp(1, 10_000) }, |mut r: mysql::Row| {
                 let state = (
-                    r.take::<u32, _>(3).unwrap_or(0), r.take::<u32, _>(4).unwrap_or(0), r.take::<Option<i64>, _>(5).flatten(),
-                    r.take::<Option<i64>, _>(6).flatten(), r.take::<Option<i64>, _>(7).flatten(),
+                    r.take::<u32, _>(2).unwrap_or(0), r.take::<u32, _>(3).unwrap_or(0), r.take::<Option<i64>, _>(4).flatten(),
+                    r.take::<Option<i64>, _>(5).flatten(), r.take::<Option<i64>, _>(6).flatten(),
                 );
                 AttemptRow {
                     kind: r.take(0).unwrap_or_default(),
                     subject: r.take(1).unwrap_or_default(),
-                    user_id: r.take::<Option<i64>, _>(2).flatten(),
+                    user_id: None,
+                    user_name: String::new(),
                     state: to_state(state),
-                    last_ip: r.take::<Option<Vec<u8>>, _>(8).flatten().as_deref().map(ip::from_bytes).unwrap_or_default(),
+                    last_ip: r.take::<Option<Vec<u8>>, _>(7).flatten().as_deref().map(ip::from_bytes).unwrap_or_default(),
                 }
             })
-        })
+        })?;
+        self.fill_accounts(&mut rows)?;
+        Ok(rows)
+    }
+
+    /// Adds the account (id and name) an identifier belongs to, from Perfex's staff and contacts tables.
+    fn fill_accounts(&self, rows: &mut [AttemptRow]) -> Result<()> {
+        for (kind, table, id_col) in [("staff", &self.tables.staff, "staffid"), ("contact", &self.tables.contacts, "id")] {
+            let emails: Vec<Value> = rows.iter().filter(|r| r.kind == kind).map(|r| r.subject.clone().into()).collect();
+            if emails.is_empty() {
+                continue;
+            }
+            let marks = vec!["?"; emails.len()].join(",");
+            let sql = format!("SELECT LOWER(TRIM(email)), {id_col}, CONCAT_WS(' ', firstname, lastname) FROM `{table}` WHERE LOWER(TRIM(email)) IN ({marks})");
+            let found: Vec<(String, i64, String)> = self.run(|c| match c.exec(&sql, Params::Positional(emails.clone())) {
+                Err(e) if super::is_missing_table(&e) => Ok(Vec::new()),
+                other => other,
+            })?;
+            for r in rows.iter_mut().filter(|r| r.kind == kind) {
+                if let Some((_, id, name)) = found.iter().find(|(e, _, _)| *e == r.subject) {
+                    r.user_id = Some(*id);
+                    r.user_name.clone_from(name);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Re-enables keys: their counters, lockouts and blocks are removed. Returns how many keys had a row.

@@ -14,7 +14,8 @@ use std::time::Duration;
 use mysql::prelude::Queryable;
 use mysql::{OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
 
-pub use attempts::{AttemptKey, AttemptRow};
+pub use attempts::AttemptRow;
+pub use crate::lockout::AttemptKey;
 pub use schema::{SCHEMA_VERSION, TableNames};
 
 use crate::error::{Error, Result};

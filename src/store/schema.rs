@@ -87,7 +87,6 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
         "CREATE TABLE IF NOT EXISTS `{attempts}` (
             kind VARCHAR(8) NOT NULL COMMENT 'staff, contact or ip',
             subject VARCHAR(191) COLLATE utf8mb4_bin NOT NULL COMMENT 'normalised identifier or IP',
-            user_id INT UNSIGNED NULL,
             failures INT UNSIGNED NOT NULL DEFAULT 0,
             lockouts INT UNSIGNED NOT NULL DEFAULT 0,
             locked_until BIGINT NULL,

@@ -22,7 +22,7 @@ final class FunctionsTest extends TestCase
         $this->assertSame('bot', LoginSecurity\parse_user_agent('Googlebot/2.1 (+http://www.google.com/bot.html)')['device']);
     }
 
-    public function testForwardedHeadersCountOnlyFromTrustedProxies(): void
+    public function testForwardedHeadersCountOnlyFromIpList(): void
     {
         $headers = ['HTTP_X_FORWARDED_FOR' => '198.51.100.1', 'X-Real-IP' => '198.51.100.2'];
         $this->assertSame('203.0.113.9', LoginSecurity\client_ip('203.0.113.9', $headers, "10.0.0.0/8\n"));
