@@ -13,6 +13,7 @@ pub mod error;
 pub mod ip;
 pub mod lockout;
 pub mod login_log;
+pub mod perfex_config;
 pub mod settings;
 pub mod store;
 pub mod user_agent;

@@ -201,10 +201,10 @@ impl Filter {
         } else {
             Some(ip::to_bytes(&self.ip).ok_or_else(|| Error::invalid("ip", "not an IP address"))?)
         };
-        if let (Some(f), Some(t)) = (self.from, self.to) {
-            if f > t {
-                return Err(Error::invalid("from", "the start of the range is after its end"));
-            }
+        if let (Some(f), Some(t)) = (self.from, self.to)
+            && f > t
+        {
+            return Err(Error::invalid("from", "the start of the range is after its end"));
         }
         let identifier = Some(normalize_identifier(&self.identifier)).filter(|s| !s.is_empty());
         Ok(ParsedFilter { user, identifier, from: self.from, to: self.to, event, ip })

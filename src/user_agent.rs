@@ -66,10 +66,10 @@ pub fn summarize(ua: &str) -> Summary {
     if ua.is_empty() {
         return Summary { device: "unknown", ..Summary::default() };
     }
-    if let Ok(map) = cache().lock() {
-        if let Some(hit) = map.get(ua) {
-            return hit.clone();
-        }
+    if let Ok(map) = cache().lock()
+        && let Some(hit) = map.get(ua)
+    {
+        return hit.clone();
     }
     let summary = parse_uncached(ua);
     if let Ok(mut map) = cache().lock() {

@@ -32,7 +32,7 @@ fn three_attempts_then_locked_then_reenabled() {
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0 + 179).unwrap(), Decision::Locked { until: T0 + 180 });
     let rows = s.locked_keys(T0, 100).unwrap();
     assert_eq!((rows.len(), rows[0].user_id, rows[0].last_ip.as_str()), (1, None, "192.0.2.1"));
-    assert_eq!(s.reenable(&[k.clone()]).unwrap(), 1);
+    assert_eq!(s.reenable(std::slice::from_ref(&k)).unwrap(), 1);
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
 }
 

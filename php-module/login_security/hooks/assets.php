@@ -1,0 +1,41 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * The module's CSS and JavaScript, added to the admin head and footer only on the module's own pages (the
+ * controller switches them on before it renders).
+ */
+
+hooks()->add_action('app_admin_head', 'login_security_admin_head_assets');
+hooks()->add_action('app_admin_footer', 'login_security_admin_footer_assets');
+
+/** Switches the page assets on (with true) and tells whether they are on. */
+function login_security_page_assets(?bool $enable = null): bool
+{
+    static $enabled = false;
+    if ($enable !== null) {
+        $enabled = $enable;
+    }
+
+    return $enabled;
+}
+
+function login_security_asset_url(string $path): string
+{
+    return module_dir_url(LOGIN_SECURITY_MODULE_NAME, $path) . '?v=' . rawurlencode(LOGIN_SECURITY_VERSION);
+}
+
+function login_security_admin_head_assets(): void
+{
+    if (login_security_page_assets()) {
+        echo '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/login_security.css')) . '">' . PHP_EOL;
+    }
+}
+
+function login_security_admin_footer_assets(): void
+{
+    if (login_security_page_assets()) {
+        echo '<script src="' . e(login_security_asset_url('assets/js/login_log.js')) . '"></script>' . PHP_EOL;
+    }
+}

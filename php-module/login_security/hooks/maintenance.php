@@ -1,0 +1,60 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * Keeping the store healthy: the retention purge (Perfex cron), the schema catch-up after the extension is
+ * installed or upgraded, and the admins' dashboard notice when the extension is missing.
+ */
+
+hooks()->add_action('admin_init', 'login_security_migrate_if_needed');
+hooks()->add_action('before_start_render_dashboard_content', 'login_security_dashboard_notice');
+
+/** Cron task: deletes events older than the retention and records the purge when it removed any. */
+function login_security_purge_expired_events(): void
+{
+    $gateway = Login_security_gateway::instance();
+    if (!$gateway->isAvailable()) {
+        return;
+    }
+    $days    = Login_security_options::retentionDays();
+    $removed = $gateway->purgeEvents($days);
+    if ($removed !== null && $removed > 0) {
+        $gateway->record([
+            'event'      => Login_security_gateway::EVENT_PURGED,
+            'user_type'  => '',
+            'details'    => (string) $removed,
+            'ip'         => '',
+            'user_agent' => '',
+        ]);
+    }
+}
+
+/**
+ * Runs the idempotent migration once per extension version: covers a module activated before the extension
+ * was installed, and new tables or columns brought by an upgraded extension.
+ */
+function login_security_migrate_if_needed(): void
+{
+    $gateway = Login_security_gateway::instance();
+    if (!$gateway->isAvailable()) {
+        return;
+    }
+    $version = $gateway->version();
+    if ($version === null || $version === Login_security_options::get(Login_security_options::MIGRATED_VERSION)) {
+        return;
+    }
+    if ($gateway->migrate() !== null) {
+        Login_security_options::set(Login_security_options::MIGRATED_VERSION, $version);
+    }
+}
+
+/** Admins only, on the dashboard: what to install when the extension is missing. */
+function login_security_dashboard_notice(): void
+{
+    if (!is_admin() || Login_security_gateway::instance()->isAvailable()) {
+        return;
+    }
+    echo '<div class="col-md-12"><div class="alert alert-warning login-security-notice">'
+        . e(_l('login_security_extension_missing')) . '</div></div>';
+}

@@ -1,0 +1,66 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * Admin navigation: the staff capability, the sidebar menu and the settings tabs (admin_init, when the
+ * language is loaded).
+ */
+
+hooks()->add_action('admin_init', 'login_security_register_capabilities');
+hooks()->add_action('admin_init', 'login_security_register_menu');
+hooks()->add_action('admin_init', 'login_security_register_settings_tabs');
+
+/**
+ * Settings tabs under Setup → Settings → Other: tab id => [language key of its name, view, icon].
+ * A new tab is one more line here (its view reads and posts settings[login_security_<key>] fields).
+ */
+const LOGIN_SECURITY_SETTINGS_TABS = [
+    Login_security_options::SETTINGS_TAB => ['login_security_settings_tab', 'login_security/settings', 'fa-solid fa-shield-halved'],
+];
+
+function login_security_register_capabilities(): void
+{
+    register_staff_capabilities(LOGIN_SECURITY_CAPABILITY, [
+        'capabilities' => [
+            'view'   => _l('login_security_capability_view'),
+            'manage' => _l('login_security_capability_manage'),
+        ],
+    ], _l('login_security'));
+}
+
+function login_security_register_menu(): void
+{
+    if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
+        return;
+    }
+    $CI = &get_instance();
+    $CI->app_menu->add_sidebar_menu_item('login_security', [
+        'name'     => _l('login_security'),
+        'href'     => admin_url(LOGIN_SECURITY_URI_LOG),
+        'icon'     => 'fa-solid fa-shield-halved',
+        'position' => 58,
+        'collapse' => true,
+    ]);
+    $CI->app_menu->add_sidebar_children_item('login_security', [
+        'slug'     => 'login_security_log',
+        'name'     => _l('login_security_log'),
+        'href'     => admin_url(LOGIN_SECURITY_URI_LOG),
+        'position' => 5,
+    ]);
+}
+
+function login_security_register_settings_tabs(): void
+{
+    $CI       = &get_instance();
+    $position = 70;
+    foreach (LOGIN_SECURITY_SETTINGS_TABS as $tabId => [$nameKey, $view, $icon]) {
+        $tab = ['name' => _l($nameKey), 'view' => $view, 'position' => $position++, 'icon' => $icon];
+        if (is_callable([$CI->app, 'add_settings_section_child'])) {
+            $CI->app->add_settings_section_child('other', $tabId, $tab);
+        } else {
+            // Perfex before 3.2 has tabs only (the 3.2+ method maps to the "other" section too).
+            $CI->app_tabs->add_settings_tab($tabId, $tab);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * Settings: validation of every posted login_security_* option through the extension before Perfex saves it.
+ * All or nothing: one invalid value (or no extension to check it) and none of the module's options is saved.
+ */
+
+hooks()->add_filter('before_settings_updated', 'login_security_validate_posted_settings');
+
+/**
+ * @param array<string, mixed> $data the settings POST, ['settings' => [option name => value], ...]
+ * @return array<string, mixed>
+ */
+function login_security_validate_posted_settings($data)
+{
+    if (!is_array($data) || !isset($data['settings']) || !is_array($data['settings'])) {
+        return $data;
+    }
+
+    $posted = [];
+    $errors = [];
+    foreach ($data['settings'] as $name => $value) {
+        if (!Login_security_options::isModuleOption((string) $name)) {
+            continue;
+        }
+        unset($data['settings'][$name]); // put back below only when valid
+        $key = Login_security_options::settingKey((string) $name);
+        if ($key === null) {
+            continue; // not a setting (internal or unknown): never taken from a form
+        }
+        if (!is_scalar($value)) {
+            $errors[] = _l('login_security_setting_malformed', $key);
+            continue;
+        }
+        $posted[$key] = trim((string) $value);
+    }
+
+    if ($posted === [] && $errors === []) {
+        return $data;
+    }
+
+    $result = $errors === [] ? Login_security_gateway::instance()->validateSettings($posted) : null;
+    if ($errors === [] && $result === null) {
+        $errors[] = _l('login_security_settings_need_extension');
+    } elseif ($result !== null && empty($result['ok'])) {
+        $errors = array_map('strval', array_values((array) ($result['errors'] ?? [])));
+    }
+
+    if ($errors !== []) {
+        set_alert('danger', login_security_alert_text(_l('login_security_settings_not_saved') . ' ' . implode(' ', $errors)));
+
+        return $data;
+    }
+
+    $values = (array) ($result['values'] ?? []);
+    foreach (array_keys($posted) as $key) {
+        if (array_key_exists($key, $values) && is_scalar($values[$key])) {
+            $data['settings'][Login_security_options::name($key)] = (string) $values[$key];
+        }
+    }
+
+    return $data;
+}
+
+/**
+ * Perfex prints alerts into a double-quoted JavaScript string and then as HTML: one line, HTML-escaped, no
+ * backslash.
+ */
+function login_security_alert_text(string $message): string
+{
+    $line = preg_replace('/\s+/u', ' ', $message) ?? '';
+
+    return str_replace('\\', '&#92;', html_escape(trim($line)));
+}
+
+/**
+ * What the settings tab shows beside the fields.
+ *
+ * @return array{notice: string|null, remote_addr: string, client_ip: string}
+ */
+function login_security_settings_view_data(): array
+{
+    $gateway  = Login_security_gateway::instance();
+    $clientIp = $gateway->clientIp();
+
+    return [
+        'notice'      => $gateway->notice(),
+        'remote_addr' => $gateway->remoteAddr(),
+        'client_ip'   => $clientIp,
+    ];
+}

@@ -1,0 +1,20 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * Activation: option defaults (existing values are kept), then the extension creates or upgrades its tables.
+ * Safe to run any number of times. Without the extension the options are still added; the tables follow on the
+ * first admin page after the extension is installed (hooks/maintenance.php).
+ */
+
+require_once __DIR__ . '/libraries/Login_security_options.php';
+require_once __DIR__ . '/libraries/Login_security_gateway.php';
+
+Login_security_options::addDefaults();
+
+$login_security_gateway = Login_security_gateway::instance();
+if ($login_security_gateway->migrate() !== null) {
+    Login_security_options::set(Login_security_options::MIGRATED_VERSION, (string) $login_security_gateway->version());
+}
+unset($login_security_gateway);
