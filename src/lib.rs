@@ -14,6 +14,7 @@ pub mod ip;
 pub mod lockout;
 pub mod login_log;
 pub mod perfex_config;
+pub mod session;
 pub mod settings;
 pub mod store;
 pub mod user_agent;

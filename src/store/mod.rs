@@ -7,6 +7,7 @@
 mod attempts;
 mod events;
 mod schema;
+mod sessions;
 mod synthetic;
 
 use std::time::Duration;
@@ -17,6 +18,7 @@ use mysql::{OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
 pub use attempts::AttemptRow;
 pub use crate::lockout::AttemptKey;
 pub use schema::{SCHEMA_VERSION, TableNames};
+pub use sessions::{Ban, NewSession, SessionRow};
 
 use crate::error::{Error, Result};
 

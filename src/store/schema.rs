@@ -7,7 +7,7 @@ use super::Store;
 use crate::error::{Error, Result};
 
 /// The schema version [`Store::migrate`] brings a database to.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every table name the store uses, built from Perfex's `db_prefix()`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,14 @@ pub struct TableNames {
     pub events: String,
     /// Login attempt counters.
     pub attempts: String,
+    /// Login sessions (token hashes).
+    pub sessions: String,
+    /// Temporary bans.
+    pub bans: String,
+    /// Perfex's database session table (`tblsessions`): rows are deleted on force logout.
+    pub php_sessions: String,
+    /// Perfex's remember-me table (`tbluser_auto_login`): rows are deleted on force logout.
+    pub autologin: String,
     /// Perfex's staff table (read only).
     pub staff: String,
     /// Perfex's contacts table (read only).
@@ -37,6 +45,10 @@ impl TableNames {
             schema: format!("{prefix}login_security_schema"),
             events: format!("{prefix}login_security_events"),
             attempts: format!("{prefix}login_security_attempts"),
+            sessions: format!("{prefix}login_security_sessions"),
+            bans: format!("{prefix}login_security_bans"),
+            php_sessions: format!("{prefix}sessions"),
+            autologin: format!("{prefix}user_auto_login"),
             staff: format!("{prefix}staff"),
             contacts: format!("{prefix}contacts"),
         })
@@ -44,8 +56,8 @@ impl TableNames {
 
     /// The module's own tables (what uninstall drops).
     #[must_use]
-    pub fn owned(&self) -> [&str; 3] {
-        [&self.events, &self.attempts, &self.schema]
+    pub fn owned(&self) -> [&str; 5] {
+        [&self.events, &self.attempts, &self.sessions, &self.bans, &self.schema]
     }
 }
 
@@ -98,6 +110,38 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
             KEY idx_blocked (blocked_at)
         ) {TABLE_OPTIONS}",
         attempts = t.attempts
+    )], vec![format!(
+        "CREATE TABLE IF NOT EXISTS `{sessions}` (
+            token_hash BINARY(32) NOT NULL PRIMARY KEY COMMENT 'SHA-256 of the token kept in the PHP session',
+            user_type VARCHAR(10) NOT NULL,
+            user_id INT UNSIGNED NOT NULL,
+            ip VARBINARY(16) NULL,
+            user_agent VARCHAR(512) NOT NULL DEFAULT '',
+            device VARCHAR(10) NOT NULL DEFAULT '',
+            browser VARCHAR(100) NOT NULL DEFAULT '',
+            os VARCHAR(100) NOT NULL DEFAULT '',
+            method VARCHAR(16) NOT NULL DEFAULT '',
+            created_at BIGINT NOT NULL,
+            last_seen BIGINT NOT NULL,
+            ended_at BIGINT NULL,
+            end_reason VARCHAR(16) NOT NULL DEFAULT '',
+            ended_by VARCHAR(255) NOT NULL DEFAULT '',
+            KEY idx_user (user_type, user_id, ended_at),
+            KEY idx_live (ended_at, last_seen)
+        ) {TABLE_OPTIONS}",
+        sessions = t.sessions
+    ), format!(
+        "CREATE TABLE IF NOT EXISTS `{bans}` (
+            user_type VARCHAR(10) NOT NULL,
+            user_id INT UNSIGNED NOT NULL,
+            until BIGINT NOT NULL,
+            reason VARCHAR(255) NOT NULL DEFAULT '',
+            created_by VARCHAR(255) NOT NULL DEFAULT '',
+            created_at BIGINT NOT NULL,
+            PRIMARY KEY (user_type, user_id),
+            KEY idx_until (until)
+        ) {TABLE_OPTIONS}",
+        bans = t.bans
     )]]
 }
 

@@ -1,0 +1,115 @@
+//! Login sessions and bans against a real MariaDB.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use login_security::session::{State, new_token, token_hash};
+use login_security::store::{Ban, NewSession, Store};
+use login_security::user_agent::Summary;
+use mysql::prelude::Queryable;
+
+const T0: i64 = 1_790_000_000;
+
+fn start(s: &Store, user_type: &str, user_id: i64, now: i64) -> Vec<u8> {
+    let h = token_hash(&new_token().unwrap()).unwrap();
+    let ua = Summary { device: "desktop", browser: "Firefox".into(), ..Summary::default() };
+    s.start_session(&NewSession { token_hash: h.clone(), user_type: user_type.into(), user_id, ip: "192.0.2.4".into(),
+        user_agent: "Mozilla/5.0".into(), ua, method: "form".into() }, now).unwrap();
+    h
+}
+
+/// Perfex's own session and remember-me tables, shaped as perfex-facts §2/§4 describe, under the test prefix.
+fn perfex_tables(cfg: &login_security::store::DbConfig) -> mysql::PooledConn {
+    let url = format!("mysql://{}:{}@{}:{}/{}", cfg.user, cfg.password, cfg.host, cfg.port, cfg.database);
+    let mut c = mysql::Pool::new(url.as_str()).unwrap().get_conn().unwrap();
+    let p = &cfg.prefix;
+    c.query_drop(format!("DROP TABLE IF EXISTS {p}sessions, {p}user_auto_login")).unwrap();
+    c.query_drop(format!("CREATE TABLE {p}sessions (id VARCHAR(128) PRIMARY KEY, ip_address VARCHAR(45), timestamp INT UNSIGNED, data BLOB)")).unwrap();
+    c.query_drop(format!("CREATE TABLE {p}user_auto_login (key_id CHAR(32), user_id INT, user_agent VARCHAR(150), last_ip VARCHAR(40), last_login TIMESTAMP, staff INT)")).unwrap();
+    c
+}
+
+#[test]
+fn a_session_is_active_touched_once_a_minute_and_ended_by_logout() {
+    let Some(s) = common::fresh_store("sess") else { return };
+    let h = start(&s, "staff", 1, T0);
+    assert_eq!(s.check_session(&h, T0 + 30, None, true).unwrap(), (State::Active { touch: false }, Some(T0)));
+    assert_eq!(s.check_session(&h, T0 + 61, None, true).unwrap().0, State::Active { touch: true });
+    assert_eq!(s.check_session(&h, T0 + 62, None, true).unwrap().0, State::Active { touch: false }, "the touch was written");
+    assert_eq!(s.live_sessions("", None, T0 + 62, 1800, 50).unwrap()[0].last_seen, T0 + 61);
+    assert_eq!(s.end_session(&h, "logout", "", T0 + 100).unwrap(), Some(T0));
+    assert_eq!(s.end_session(&h, "logout", "", T0 + 101).unwrap(), None, "ends once");
+    assert_eq!(s.check_session(&h, T0 + 102, None, true).unwrap().0, State::Ended { reason: "logout".into() });
+    assert_eq!(s.check_session(&[0; 32], T0, None, true).unwrap().0, State::Unknown);
+}
+
+#[test]
+fn idle_sessions_end_with_reason_idle_and_no_longer_count() {
+    let Some(s) = common::fresh_store("idle") else { return };
+    let h = start(&s, "contact", 5, T0);
+    assert_eq!(s.count_live_sessions("contact", 5, T0 + 1799, 1800).unwrap(), 1);
+    assert_eq!(s.count_live_sessions("contact", 5, T0 + 1800, 1800).unwrap(), 0, "released after the idle expiry");
+    assert_eq!(s.check_session(&h, T0 + 1801, Some(1800), false).unwrap().0, State::Idle);
+    assert_eq!(s.check_session(&h, T0 + 1802, Some(1800), false).unwrap().0, State::Ended { reason: "idle".into() });
+}
+
+#[test]
+fn force_logout_ends_every_session_and_removes_perfex_sessions_and_remember_me() {
+    let Some(cfg) = common::fresh_config("force") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let mut c = perfex_tables(&cfg);
+    let p = &cfg.prefix;
+    c.query_drop(format!("INSERT INTO {p}sessions VALUES ('old', '', 0, 'staff_user_id|s:2:\"12\";staff_logged_in|b:1;'), \
+        ('regen', '', 0, '__ci|i:1;staff_user_id|s:2:\"12\";'), ('other', '', 0, 'staff_user_id|s:3:\"123\";'), \
+        ('contact', '', 0, 'contact_user_id|s:2:\"12\";client_logged_in|b:1;')")).unwrap();
+    c.query_drop(format!("INSERT INTO {p}user_auto_login (key_id, user_id, staff) VALUES ('a', 12, 1), ('b', 12, 0), ('c', 13, 1)")).unwrap();
+    let (a, b) = (start(&s, "staff", 12, T0), start(&s, "staff", 12, T0));
+    let other = start(&s, "staff", 123, T0);
+    assert_eq!(s.end_user_sessions("staff", 12, "forced", "Ada", T0 + 5, None, "", "").unwrap(), vec![T0, T0]);
+    for h in [&a, &b] {
+        assert_eq!(s.check_session(h, T0 + 6, None, true).unwrap().0, State::Ended { reason: "forced".into() });
+    }
+    assert_eq!(s.check_session(&other, T0 + 6, None, true).unwrap().0, State::Active { touch: false });
+    let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions ORDER BY id")).unwrap();
+    assert_eq!(left, ["contact", "other"]);
+    let auto: Vec<String> = c.query(format!("SELECT key_id FROM {p}user_auto_login ORDER BY key_id")).unwrap();
+    assert_eq!(auto, ["b", "c"]);
+}
+
+#[test]
+fn sign_out_everywhere_else_keeps_the_current_session() {
+    let Some(cfg) = common::fresh_config("else") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let mut c = perfex_tables(&cfg);
+    let p = &cfg.prefix;
+    c.query_drop(format!("INSERT INTO {p}sessions VALUES ('mine', '', 0, 'staff_user_id|s:1:\"7\";'), ('theirs', '', 0, 'staff_user_id|s:1:\"7\";')")).unwrap();
+    let (mine, theirs) = (start(&s, "staff", 7, T0), start(&s, "staff", 7, T0));
+    assert_eq!(s.end_user_sessions("staff", 7, "forced", "self", T0, Some(&mine), "mine", "").unwrap().len(), 1);
+    assert_eq!(s.check_session(&mine, T0, None, true).unwrap().0, State::Active { touch: false });
+    assert_eq!(s.check_session(&theirs, T0, None, true).unwrap().0, State::Ended { reason: "forced".into() });
+    let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions")).unwrap();
+    assert_eq!(left, ["mine"]);
+}
+
+#[test]
+fn a_ban_ends_sessions_on_their_next_check_and_expires_by_itself() {
+    let Some(s) = common::fresh_store("ban") else { return };
+    let h = start(&s, "contact", 3, T0);
+    s.ban(&Ban { user_type: "contact".into(), user_id: 3, until: T0 + 600, reason: "testing".into(), created_by: "Ada".into() }, T0).unwrap();
+    assert_eq!(s.active_bans(Some(("contact", 3)), T0 + 599).unwrap().len(), 1);
+    assert_eq!(s.check_session(&h, T0 + 1, None, true).unwrap().0, State::Banned { until: T0 + 600 });
+    assert_eq!(s.check_session(&h, T0 + 2, None, true).unwrap().0, State::Ended { reason: "banned".into() });
+    assert!(s.active_bans(None, T0 + 600).unwrap().is_empty(), "expired");
+    assert!(s.lift_ban("contact", 3).unwrap());
+    assert!(!s.lift_ban("contact", 3).unwrap());
+}
+
+#[test]
+fn sessions_are_found_by_their_public_handle_only() {
+    let Some(s) = common::fresh_store("handle") else { return };
+    let h = start(&s, "staff", 2, T0);
+    let row = &s.live_sessions("staff", Some(("staff", 2)), T0, 1800, 10).unwrap()[0];
+    assert_eq!(row.id.len(), 32);
+    assert_eq!(s.session_by_handle(&row.id).unwrap(), Some((h, "staff".into(), 2)));
+    assert_eq!(s.session_by_handle("zz' OR 1=1 --").unwrap(), None);
+}
