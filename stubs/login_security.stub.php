@@ -185,4 +185,69 @@ namespace LoginSecurity {
          */
         public function reenable(array $keys): int {}
     }
+
+    /**
+     * Login sessions, force logout and bans (same $config as Store; construction does not connect).
+     * Tokens are 64 hex characters kept in the PHP session only; the database keeps their SHA-256.
+     */
+    final class Sessions {
+        public function __construct(array $config) {}
+
+        /** Starts a session at login (form, 2FA, remember-me) and returns its raw token. */
+        public function start(string $user_type, int $user_id, string $ip, string $user_agent, string $method): string {}
+
+        /**
+         * The per-request check: one indexed SELECT, plus a write only when last activity is due (at most once a
+         * minute, and only when $activity is true: a page or the heartbeat, never background AJAX) or the session
+         * ends now. $idle_limit: seconds of inactivity after which the session ends (null or 0: never).
+         *
+         * @return array{state: string, reason?: string, until?: int, started_at?: int}
+         *   state "active" | "ended" (reason: logout|idle|forced|banned|rejected|expired) | "banned" (until) |
+         *   "idle" | "unknown" (not a session of ours).
+         */
+        public function check(string $token, ?int $idle_limit, bool $activity): array {}
+
+        /** Records real activity now (the heartbeat); false when the session is not active. */
+        public function touch(string $token): bool {}
+
+        /** Ends this session with a reason; its duration in seconds, or null when it was not active. */
+        public function end(string $token, string $reason, string $by): ?int {}
+
+        /**
+         * Ends every active session of a user except $keep_token's, deletes their rows in Perfex's tblsessions
+         * (except $keep_php_session, the current session_id()) and tbluser_auto_login (except the md5 key
+         * $keep_autologin). Returns the durations (seconds) of the sessions ended.
+         */
+        public function endUser(string $user_type, int $user_id, string $reason, string $by, ?string $keep_token = null, ?string $keep_php_session = null, ?string $keep_autologin = null): array {}
+
+        /** Ends the session whose public id live() shows: ['user_type', 'user_id', 'duration'], or null. */
+        public function endById(string $id, string $reason, string $by): ?array {}
+
+        /**
+         * Live sessions (not ended, active within $idle_secs), newest activity first.
+         *
+         * @param string $user_type "" | "staff" | "contact"
+         * @param string $user "" or "staff:ID" / "contact:ID"
+         * @return list<array{id: string, user_type: string, user_id: int, user_name: string, email: string,
+         *   ip: string, user_agent: string, device: string, browser: string, os: string, method: string,
+         *   created_at: int, last_seen: int}>  id is a public handle (not the token).
+         */
+        public function live(string $user_type, string $user, int $idle_secs, int $limit): array {}
+
+        /** How many live sessions (active within $idle_secs) the user has. */
+        public function countLive(string $user_type, int $user_id, int $idle_secs): int {}
+
+        /** Bans a user for $minutes (1 to 525600); returns when it ends. Call endUser() to end their sessions. */
+        public function ban(string $user_type, int $user_id, int $minutes, string $reason, string $by): int {}
+
+        /** Lifts a ban early; true when there was one. */
+        public function liftBan(string $user_type, int $user_id): bool {}
+
+        /**
+         * Bans in force: of one user ("staff:ID" / "contact:ID") or all ("").
+         *
+         * @return list<array{user_type: string, user_id: int, until: int, reason: string, created_by: string}>
+         */
+        public function bans(string $user): array {}
+    }
 }

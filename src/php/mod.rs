@@ -5,6 +5,7 @@ mod convert;
 mod exceptions;
 mod functions;
 mod runtime;
+mod sessions;
 mod store;
 
 use ext_php_rs::prelude::*;
@@ -22,5 +23,5 @@ extern "C" fn php_info(_module: *mut ModuleEntry) {
 #[php_module]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = exceptions::register(module.info_function(php_info));
-    store::register(functions::register(module))
+    sessions::register(store::register(functions::register(module)))
 }

@@ -4,8 +4,41 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use ext_php_rs::types::ZendHashTable;
+use serde::Deserialize;
+
+use super::convert::from_table;
 use crate::error::{Error, Result};
 use crate::store::{DbConfig, Store};
+
+/// The `$config` array of `new Store()` / `new Sessions()`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    host: String,
+    #[serde(default = "default_port")]
+    port: u16,
+    #[serde(default)]
+    socket: Option<String>,
+    user: String,
+    password: String,
+    database: String,
+    #[serde(default = "default_prefix")]
+    prefix: String,
+}
+fn default_port() -> u16 {
+    3306
+}
+fn default_prefix() -> String {
+    "tbl".into()
+}
+
+/// The process's store for a PHP `$config` array.
+pub fn store_from(config: &ZendHashTable) -> ext_php_rs::exception::PhpResult<Store> {
+    let c: Config = from_table(config, "config")?;
+    let cfg = DbConfig { host: c.host, port: c.port, socket: c.socket, user: c.user, password: c.password, database: c.database, prefix: c.prefix };
+    Ok(store_for(&cfg)?)
+}
 
 /// The process's store for `cfg`.
 pub fn store_for(cfg: &DbConfig) -> Result<Store> {

@@ -4,37 +4,15 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
-use serde::Deserialize;
 use serde_json::json;
 
 use super::convert::{from_table, string_pairs, to_table};
-use super::runtime::{now, store_for};
+use super::runtime::{now, store_from};
 use crate::lockout::{AttemptKey, LoginGuard, Verdict};
 use crate::login_log::{Filter, NewEvent};
-use crate::store::{DbConfig, Store};
+use crate::store::Store;
 
 const DAY: i64 = 86_400;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Config {
-    host: String,
-    #[serde(default = "default_port")]
-    port: u16,
-    #[serde(default)]
-    socket: Option<String>,
-    user: String,
-    password: String,
-    database: String,
-    #[serde(default = "default_prefix")]
-    prefix: String,
-}
-fn default_port() -> u16 {
-    3306
-}
-fn default_prefix() -> String {
-    "tbl".into()
-}
 
 /// The extension's view of one Perfex database.
 #[php_class]
@@ -48,12 +26,7 @@ pub struct PhpStore {
 impl PhpStore {
     /// Builds the store without connecting.
     pub fn __construct(config: &ZendHashTable) -> PhpResult<Self> {
-        let c: Config = from_table(config, "config")?;
-        let cfg = DbConfig {
-            host: c.host, port: c.port, socket: c.socket, user: c.user, password: c.password,
-            database: c.database, prefix: c.prefix,
-        };
-        Ok(PhpStore { store: store_for(&cfg)? })
+        Ok(PhpStore { store: store_from(config)? })
     }
 
     /// Creates or upgrades the module's tables; returns the schema version.

@@ -1,0 +1,148 @@
+//! `LoginSecurity\Sessions`: login sessions, force logout and bans in one Perfex database.
+
+use ext_php_rs::binary::Binary;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+use serde_json::json;
+
+use super::convert::to_table;
+use super::runtime::{now, store_from};
+use crate::error::Error;
+use crate::session::{self, State, token_hash};
+use crate::store::{Ban, NewSession, Store};
+use crate::user_agent;
+
+/// Login sessions of one Perfex database.
+#[php_class]
+#[php(name = "LoginSecurity\\Sessions")]
+#[php(flags = ClassFlags::Final)]
+pub struct PhpSessions {
+    store: Store,
+}
+
+fn user_kind(user_type: &str) -> PhpResult<()> {
+    if user_type == "staff" || user_type == "contact" {
+        Ok(())
+    } else {
+        Err(Error::invalid("user_type", "expected \"staff\" or \"contact\"").into())
+    }
+}
+
+fn parse_user(user: &str) -> PhpResult<Option<(String, i64)>> {
+    if user.is_empty() {
+        return Ok(None);
+    }
+    let bad = || Error::invalid("user", "expected \"staff:ID\" or \"contact:ID\"");
+    let (t, id) = user.split_once(':').ok_or_else(bad)?;
+    user_kind(t)?;
+    Ok(Some((t.to_string(), id.parse().map_err(|_| bad())?)))
+}
+
+#[php_impl]
+impl PhpSessions {
+    /// Builds the sessions view without connecting (same `$config` as `Store`).
+    pub fn __construct(config: &ZendHashTable) -> PhpResult<Self> {
+        Ok(PhpSessions { store: store_from(config)? })
+    }
+
+    /// Starts a session; returns the raw token for the PHP session (only its SHA-256 is stored).
+    pub fn start(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, method: String) -> PhpResult<String> {
+        user_kind(&user_type)?;
+        let token = session::new_token()?;
+        let ua_text = user_agent::sanitize(&user_agent);
+        let s = NewSession { token_hash: token_hash(&token)?, user_type, user_id, ip, ua: user_agent::summarize(&ua_text), user_agent: ua_text, method };
+        self.store.start_session(&s, now())?;
+        Ok(token)
+    }
+
+    /// The per-request check: ['state' => active|ended|banned|idle|unknown, 'reason', 'until', 'started_at'].
+    pub fn check(&self, token: String, idle_limit: Option<i64>, activity: bool) -> PhpResult<ZBox<ZendHashTable>> {
+        let Ok(hash) = token_hash(&token) else { return to_table(&json!({ "state": "unknown" })) };
+        let (state, started) = self.store.check_session(&hash, now(), idle_limit.filter(|l| *l > 0), activity)?;
+        let mut v = serde_json::to_value(&state).map_err(|e| Error::Db(e.to_string()))?;
+        if let (Some(map), Some(s)) = (v.as_object_mut(), started) {
+            map.insert("started_at".into(), json!(s));
+        }
+        if let (Some(map), State::Active { .. }) = (v.as_object_mut(), &state) {
+            map.remove("touch");
+        }
+        to_table(&v)
+    }
+
+    /// Records real activity now (the heartbeat); false when the session is not active.
+    pub fn touch(&self, token: String) -> PhpResult<bool> {
+        let Ok(hash) = token_hash(&token) else { return Ok(false) };
+        Ok(self.store.touch_session(&hash, now())?)
+    }
+
+    /// Ends this session (logout, idle …); returns its duration in seconds, or null when it was not active.
+    pub fn end(&self, token: String, reason: String, by: String) -> PhpResult<Option<i64>> {
+        let Ok(hash) = token_hash(&token) else { return Ok(None) };
+        let t = now();
+        Ok(self.store.end_session(&hash, &reason, &by, t)?.map(|start| t - start))
+    }
+
+    /// Ends every session of a user (but `keep_token`'s), removes their Perfex session rows (but
+    /// `keep_php_session`) and remember-me rows (but the md5 `keep_autologin`); returns the durations ended.
+    pub fn end_user(&self, user_type: String, user_id: i64, reason: String, by: String, keep_token: Option<String>,
+                    keep_php_session: Option<String>, keep_autologin: Option<String>) -> PhpResult<Vec<i64>> {
+        user_kind(&user_type)?;
+        let keep = keep_token.as_deref().and_then(|t| token_hash(t).ok());
+        let t = now();
+        let starts = self.store.end_user_sessions(&user_type, user_id, &reason, &by, t, keep.as_deref(),
+            keep_php_session.as_deref().unwrap_or(""), keep_autologin.as_deref().unwrap_or(""))?;
+        Ok(starts.into_iter().map(|s| t - s).collect())
+    }
+
+    /// Ends the session with the public handle `id` of `live()`: ['user_type', 'user_id', 'duration'] or null.
+    pub fn end_by_id(&self, id: String, reason: String, by: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        let Some((hash, user_type, user_id)) = self.store.session_by_handle(&id)? else { return Ok(None) };
+        let t = now();
+        match self.store.end_session(&hash, &reason, &by, t)? {
+            Some(start) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Live sessions (active within `idle_secs`): `user_type` "" for all; `user` "" or "staff:ID" / "contact:ID".
+    pub fn live(&self, user_type: String, user: String, idle_secs: i64, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let u = parse_user(&user)?;
+        let rows = self.store.live_sessions(&user_type, u.as_ref().map(|(t, id)| (t.as_str(), *id)), now(), idle_secs.max(1), limit)?;
+        to_table(&rows)
+    }
+
+    /// How many live sessions (active within `idle_secs`) the user has.
+    pub fn count_live(&self, user_type: String, user_id: i64, idle_secs: i64) -> PhpResult<i64> {
+        Ok(i64::try_from(self.store.count_live_sessions(&user_type, user_id, now(), idle_secs.max(1))?).unwrap_or(i64::MAX))
+    }
+
+    /// Bans a user for `minutes` (1 to 525600); returns when the ban ends. Does not end sessions: call endUser().
+    pub fn ban(&self, user_type: String, user_id: i64, minutes: i64, reason: String, by: String) -> PhpResult<i64> {
+        user_kind(&user_type)?;
+        if !(1..=525_600).contains(&minutes) {
+            return Err(Error::invalid("minutes", "a ban lasts 1 to 525600 minutes (one year)").into());
+        }
+        let t = now();
+        let until = t + minutes * 60;
+        let reason = crate::login_log::cut(&reason, 255);
+        self.store.ban(&Ban { user_type, user_id, until, reason, created_by: by }, t)?;
+        Ok(until)
+    }
+
+    /// Lifts a ban early; true when there was one.
+    pub fn lift_ban(&self, user_type: String, user_id: i64) -> PhpResult<bool> {
+        Ok(self.store.lift_ban(&user_type, user_id)?)
+    }
+
+    /// Bans in force: of one user ("staff:ID" / "contact:ID") or all ("").
+    pub fn bans(&self, user: String) -> PhpResult<ZBox<ZendHashTable>> {
+        let u = parse_user(&user)?;
+        to_table(&self.store.active_bans(u.as_ref().map(|(t, id)| (t.as_str(), *id)), now())?)
+    }
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module.class::<PhpSessions>()
+}
