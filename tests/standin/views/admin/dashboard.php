@@ -1,0 +1,8 @@
+<?php init_head(); ?>
+<div id="wrapper"><div class="content">
+  <h1><?= e(_l('als_dashboard')) ?></h1>
+  <p id="standin-welcome"><?= e(_l('standin_welcome', get_staff_full_name())) ?></p>
+</div></div>
+<?php init_tail(); ?>
+</body>
+</html>
