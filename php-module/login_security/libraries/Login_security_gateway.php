@@ -13,6 +13,9 @@ require_once __DIR__ . '/Login_security_request.php';
  * blocked by our failure. One instance per request; the LoginSecurity\Store is built once and cached.
  *
  * Needs no constant of the init file: uninstall.php loads it with the module inactive.
+ *
+ * The calls of each later feature (login attempts, sessions, inactivity) live in a trait of their own under
+ * libraries/gateway/ that this class `use`s; the traits call $this->call() / $this->store() / $this->sessions().
  */
 final class Login_security_gateway
 {
@@ -46,6 +49,9 @@ final class Login_security_gateway
 
     /** @var object|null LoginSecurity\Store */
     private ?object $store = null;
+
+    /** @var object|null LoginSecurity\Sessions */
+    private ?object $sessions = null;
 
     private ?string $clientIp = null;
 
@@ -234,6 +240,12 @@ final class Login_security_gateway
     private function store(): object
     {
         return $this->store ??= new \LoginSecurity\Store(Login_security_db_config::fromPerfex());
+    }
+
+    /** @return object LoginSecurity\Sessions */
+    private function sessions(): object
+    {
+        return $this->sessions ??= new \LoginSecurity\Sessions(Login_security_db_config::fromPerfex());
     }
 
     /** @return list<mixed> */
