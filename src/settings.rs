@@ -19,6 +19,11 @@ pub enum Kind {
     Bool,
     /// IP addresses and CIDR ranges, stored one a line.
     IpList,
+    /// Free text of at most `max` characters (control characters other than new lines removed).
+    Text {
+        /// Longest allowed text, in characters.
+        max: usize,
+    },
 }
 
 /// One setting.
@@ -45,6 +50,16 @@ pub const SETTINGS: &[Setting] = &[
     Setting { key: "lockout_reset_hours", kind: Kind::Int { min: 1, max: 720, unit: "hours" }, default: "24" },
     Setting { key: "lockout_ip_limit", kind: Kind::Int { min: 1, max: 10000, unit: "failed attempts" }, default: "20" },
     Setting { key: "lockout_allowlist", kind: Kind::IpList, default: "" },
+    Setting { key: "session_single_staff", kind: Kind::Bool, default: "0" },
+    Setting { key: "session_single_customers", kind: Kind::Bool, default: "0" },
+    Setting { key: "session_idle_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "30" },
+    Setting { key: "session_end_on_password_change", kind: Kind::Bool, default: "1" },
+    Setting { key: "inactivity_enabled", kind: Kind::Bool, default: "0" },
+    Setting { key: "inactivity_staff", kind: Kind::Bool, default: "1" },
+    Setting { key: "inactivity_customers", kind: Kind::Bool, default: "1" },
+    Setting { key: "inactivity_timeout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "15" },
+    Setting { key: "inactivity_warning_seconds", kind: Kind::Int { min: 5, max: 3600, unit: "seconds" }, default: "60" },
+    Setting { key: "inactivity_message", kind: Kind::Text { max: 500 }, default: "" },
 ];
 
 /// The value of `key` in `input` when it is valid, else the setting's default (settings are validated when saved;
@@ -87,6 +102,13 @@ pub fn validate(input: &[(String, String)]) -> Validation {
             Err(e) => out.errors.push((key.clone(), e)),
         }
     }
+    // The warning must fit inside the timeout (when both were given and valid).
+    let num = |k: &str| out.values.iter().find(|(key, _)| key == k).and_then(|(_, v)| v.parse::<i64>().ok());
+    if let (Some(timeout), Some(warning)) = (num("inactivity_timeout_minutes"), num("inactivity_warning_seconds"))
+        && warning >= timeout * 60
+    {
+        out.errors.push(("inactivity_warning_seconds".into(), format!("the warning ({warning} s) must be shorter than the timeout ({timeout} min)")));
+    }
     out
 }
 
@@ -107,6 +129,14 @@ fn check(kind: Kind, raw: &str) -> Result<String, String> {
             "0" | "no" | "off" | "false" | "" => Ok("0".into()),
             _ => Err(format!("\"{}\" is not yes or no", clip(raw))),
         },
+        Kind::Text { max } => {
+            let text: String = raw.chars().filter(|c| *c == '\n' || !c.is_control()).collect::<String>().trim().to_string();
+            if text.chars().count() > max {
+                Err(format!("the text is longer than {max} characters"))
+            } else {
+                Ok(text)
+            }
+        }
         Kind::IpList => IpList::parse(raw).map(|t| t.to_text()).map_err(|e| format!("{e}; enter IP addresses or CIDR ranges, one a line")),
     }
 }
@@ -159,6 +189,16 @@ mod tests {
         assert_eq!(v(&[("nope", "x")]), Validation::default());
         let r = v(&[("anonymize_ip", &"x".repeat(10_000))]);
         assert!(r.errors[0].1.len() < 100);
+    }
+
+    #[test]
+    fn inactivity_warning_must_be_shorter_than_the_timeout() {
+        let r = v(&[("inactivity_timeout_minutes", "1"), ("inactivity_warning_seconds", "60")]);
+        assert!(r.errors[0].1.contains("shorter than the timeout"));
+        assert!(v(&[("inactivity_timeout_minutes", "2"), ("inactivity_warning_seconds", "60")]).ok());
+        let long = v(&[("inactivity_message", &"x".repeat(501))]);
+        assert!(!long.ok());
+        assert_eq!(v(&[("inactivity_message", "Still there?\r\n\u{0}")]).values[0].1, "Still there?");
     }
 
     #[test]
