@@ -86,6 +86,7 @@ impl PhpSessions {
 
     /// Ends every session of a user (but `keep_token`'s), removes their Perfex session rows (but
     /// `keep_php_session`) and remember-me rows (but the md5 `keep_autologin`); returns the durations ended.
+    #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
     pub fn end_user(&self, user_type: String, user_id: i64, reason: String, by: String, keep_token: Option<String>,
                     keep_php_session: Option<String>, keep_autologin: Option<String>) -> PhpResult<Vec<i64>> {
         user_kind(&user_type)?;

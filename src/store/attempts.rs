@@ -159,21 +159,13 @@ impl Store {
 
     /// Adds the account (id and name) an identifier belongs to, from Perfex's staff and contacts tables.
     fn fill_accounts(&self, rows: &mut [AttemptRow]) -> Result<()> {
-        for (kind, table, id_col) in [("staff", &self.tables.staff, "staffid"), ("contact", &self.tables.contacts, "id")] {
+        for kind in ["staff", "contact"] {
             let emails: Vec<Value> = rows.iter().filter(|r| r.kind == kind).map(|r| r.subject.clone().into()).collect();
-            if emails.is_empty() {
-                continue;
-            }
-            let marks = vec!["?"; emails.len()].join(",");
-            let sql = format!("SELECT LOWER(TRIM(email)), {id_col}, CONCAT_WS(' ', firstname, lastname) FROM `{table}` WHERE LOWER(TRIM(email)) IN ({marks})");
-            let found: Vec<(String, i64, String)> = self.run(|c| match c.exec(&sql, Params::Positional(emails.clone())) {
-                Err(e) if super::is_missing_table(&e) => Ok(Vec::new()),
-                other => other,
-            })?;
+            let people = self.people(kind, true, emails)?;
             for r in rows.iter_mut().filter(|r| r.kind == kind) {
-                if let Some((_, id, name)) = found.iter().find(|(e, _, _)| *e == r.subject) {
-                    r.user_id = Some(*id);
-                    r.user_name.clone_from(name);
+                if let Some(p) = people.iter().find(|p| p.email == r.subject) {
+                    r.user_id = Some(p.id);
+                    r.user_name.clone_from(&p.name);
                 }
             }
         }

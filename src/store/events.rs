@@ -153,22 +153,12 @@ impl Store {
 
     /// Adds the users' current names (Perfex's staff and contacts tables; tolerated when missing).
     fn fill_names(&self, rows: &mut [EventRow]) -> Result<()> {
-        for (kind, table, id_col) in [("staff", &self.tables.staff, "staffid"), ("contact", &self.tables.contacts, "id")] {
-            let ids: Vec<i64> = rows.iter().filter(|r| r.user_type == kind).filter_map(|r| r.user_id).collect();
-            if ids.is_empty() {
-                continue;
-            }
-            let marks = vec!["?"; ids.len()].join(",");
-            let sql = format!("SELECT {id_col}, CONCAT_WS(' ', firstname, lastname) FROM `{table}` WHERE {id_col} IN ({marks})");
-            let binds: Vec<Value> = ids.iter().map(|i| (*i).into()).collect();
-            let names: HashMap<i64, String> = self.run(|c| match c.exec(&sql, Params::Positional(binds.clone())) {
-                Ok(v) => Ok(v.into_iter().collect()),
-                Err(e) if is_missing_table(&e) => Ok(Vec::<(i64, String)>::new().into_iter().collect()),
-                Err(e) => Err(e),
-            })?;
+        for kind in ["staff", "contact"] {
+            let ids: Vec<Value> = rows.iter().filter(|r| r.user_type == kind).filter_map(|r| r.user_id).map(Value::from).collect();
+            let people = self.people(kind, false, ids)?;
             for r in rows.iter_mut().filter(|r| r.user_type == kind) {
-                if let Some(n) = r.user_id.and_then(|id| names.get(&id)) {
-                    r.user_name.clone_from(n);
+                if let Some(p) = people.iter().find(|p| Some(p.id) == r.user_id) {
+                    r.user_name.clone_from(&p.name);
                 }
             }
         }

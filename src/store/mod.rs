@@ -6,6 +6,7 @@
 
 mod attempts;
 mod events;
+mod people;
 mod schema;
 mod sessions;
 mod synthetic;

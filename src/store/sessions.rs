@@ -263,21 +263,13 @@ impl Store {
     }
 
     fn fill_people(&self, rows: &mut [SessionRow]) -> Result<()> {
-        for (kind, table, id_col) in [("staff", &self.tables.staff, "staffid"), ("contact", &self.tables.contacts, "id")] {
+        for kind in ["staff", "contact"] {
             let ids: Vec<Value> = rows.iter().filter(|r| r.user_type == kind).map(|r| r.user_id.into()).collect();
-            if ids.is_empty() {
-                continue;
-            }
-            let marks = vec!["?"; ids.len()].join(",");
-            let sql = format!("SELECT {id_col}, CONCAT_WS(' ', firstname, lastname), email FROM `{table}` WHERE {id_col} IN ({marks})");
-            let found: Vec<(i64, String, String)> = self.run(|c| match c.exec(&sql, Params::Positional(ids.clone())) {
-                Err(e) if super::is_missing_table(&e) => Ok(Vec::new()),
-                other => other,
-            })?;
+            let people = self.people(kind, false, ids)?;
             for r in rows.iter_mut().filter(|r| r.user_type == kind) {
-                if let Some((_, name, email)) = found.iter().find(|(id, _, _)| *id == r.user_id) {
-                    r.user_name.clone_from(name);
-                    r.email.clone_from(email);
+                if let Some(p) = people.iter().find(|p| p.id == r.user_id) {
+                    r.user_name.clone_from(&p.name);
+                    r.email.clone_from(&p.email);
                 }
             }
         }
