@@ -50,7 +50,7 @@ class Login_security extends AdminController
         $gateway = Login_security_gateway::instance();
         $rows    = $gateway->exportEvents($query->filter, Login_security_log_query::EXPORT_LIMIT);
         if ($gateway->hadError()) {
-            set_alert('danger', _l('login_security_export_failed'));
+            set_alert('danger', login_security_alert_text(_l('login_security_export_failed')));
             redirect(admin_url(LOGIN_SECURITY_URI_LOG . '?' . $query->queryString()));
 
             return;
@@ -112,10 +112,10 @@ class Login_security extends AdminController
 
         $removed = Login_security_gateway::instance()->clearEvents((int) get_staff_user_id(), (string) get_staff_full_name());
         if ($removed === null) {
-            set_alert('danger', _l('login_security_clear_failed'));
+            set_alert('danger', login_security_alert_text(_l('login_security_clear_failed')));
         } else {
             log_activity('Login Security: Login Log cleared (' . $removed . ' events removed)');
-            set_alert('success', _l('login_security_log_cleared_count', $removed));
+            set_alert('success', login_security_alert_text(_l('login_security_log_cleared_count', (string) $removed)));
         }
         redirect(admin_url(LOGIN_SECURITY_URI_LOG));
     }

@@ -4,7 +4,8 @@ defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
  * Settings: validation of every posted login_security_* option through the extension before Perfex saves it.
- * All or nothing: one invalid value (or no extension to check it) and none of the module's options is saved.
+ * All or nothing: one invalid value (or no extension to check it, or a staff member without the module's manage
+ * capability) and none of the module's options is saved.
  */
 
 hooks()->add_filter('before_settings_updated', 'login_security_validate_posted_settings');
@@ -40,6 +41,13 @@ function login_security_validate_posted_settings($data)
     if ($posted === [] && $errors === []) {
         return $data;
     }
+    // Perfex lets anyone with "settings: edit" save every tab; ours also needs the module's manage capability
+    // (a 1-day retention would empty the log, a trusted proxy would let clients choose their IP).
+    if (!staff_can('manage', LOGIN_SECURITY_CAPABILITY)) {
+        set_alert('danger', login_security_alert_text(_l('login_security_settings_not_saved') . ' ' . _l('login_security_settings_need_manage')));
+
+        return $data;
+    }
 
     $result = $errors === [] ? Login_security_gateway::instance()->validateSettings($posted) : null;
     if ($errors === [] && $result === null) {
@@ -65,14 +73,15 @@ function login_security_validate_posted_settings($data)
 }
 
 /**
- * Perfex prints alerts into a double-quoted JavaScript string and then as HTML: one line, HTML-escaped, no
- * backslash.
+ * Perfex prints alerts unescaped into a JavaScript string and then as HTML: one line, HTML-escaped, no backslash.
+ * Entities already there are kept, not escaped again: Perfex's _l() escapes a text holding a double quote itself
+ * (an odd "&amp;" typed by a user then shows as "&", which is harmless).
  */
 function login_security_alert_text(string $message): string
 {
-    $line = preg_replace('/\s+/u', ' ', $message) ?? '';
+    $line = preg_replace('/\s+/u', ' ', mb_scrub($message, 'UTF-8')) ?? '';
 
-    return str_replace('\\', '&#92;', html_escape(trim($line)));
+    return str_replace('\\', '&#92;', html_escape(trim($line), false));
 }
 
 /**

@@ -15,6 +15,9 @@ final class Login_security_log_presenter
         Login_security_gateway::EVENT_LOGOUT      => 'label-default',
         Login_security_gateway::EVENT_LOG_CLEARED => 'label-warning',
         Login_security_gateway::EVENT_PURGED      => 'label-info',
+        Login_security_gateway::EVENT_LOCKOUT     => 'label-warning',
+        Login_security_gateway::EVENT_BLOCKED     => 'label-danger',
+        Login_security_gateway::EVENT_REENABLED   => 'label-info',
     ];
 
     public const TIME_FORMAT = 'Y-m-d H:i:s';
@@ -36,8 +39,7 @@ final class Login_security_log_presenter
             'detail'      => self::detail($row),
             'ip'          => self::text($row, 'ip'),
             'device'      => self::label('device', self::text($row, 'device')),
-            'browser'     => self::withVersion(self::text($row, 'browser'), self::text($row, 'browser_version')),
-            'os'          => self::withVersion(self::text($row, 'os'), self::text($row, 'os_version')),
+            'software'    => self::software($row),
             'user_agent'  => self::text($row, 'user_agent'),
             'duration'    => isset($row['duration']) && is_numeric($row['duration']) ? self::duration((int) $row['duration']) : '',
         ];
@@ -148,12 +150,24 @@ final class Login_security_log_presenter
                 return self::label('method', self::text($row, 'method'));
             case Login_security_gateway::EVENT_FAILED:
                 return self::label('reason', self::text($row, 'reason'));
-            case Login_security_gateway::EVENT_LOGOUT:
-                return self::label('end_reason', self::text($row, 'end_reason'));
+            case Login_security_gateway::EVENT_LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
+                $actor = self::text($row, 'actor_name');
+
+                return implode(' · ', array_filter([self::label('end_reason', self::text($row, 'end_reason')), self::text($row, 'details'),
+                    $actor !== '' ? _l('login_security_cleared_by', $actor) : ''], 'strlen'));
             case Login_security_gateway::EVENT_LOG_CLEARED:
                 return _l('login_security_cleared_by', self::text($row, 'actor_name'));
             case Login_security_gateway::EVENT_PURGED:
                 return _l('login_security_purged_count', self::text($row, 'details'));
+            case Login_security_gateway::EVENT_LOCKOUT: // details "account:<until>" or "ip:<until>" (hooks/lockout.php)
+                $lock = explode(':', self::text($row, 'details'), 2);
+
+                return count($lock) === 2 && in_array($lock[0], ['account', 'ip'], true)
+                    ? _l('login_security_lockout_detail_' . $lock[0], self::time($lock[1])) : self::text($row, 'details');
+            case Login_security_gateway::EVENT_BLOCKED:
+                return _l('login_security_lockout_detail_blocked');
+            case Login_security_gateway::EVENT_REENABLED:
+                return _l('login_security_reenabled_by', self::text($row, 'actor_name'));
             default:
                 return self::text($row, 'details');
         }
@@ -169,6 +183,22 @@ final class Login_security_log_presenter
         $label = _l($key);
 
         return $label === $key ? $code : $label;
+    }
+
+    /**
+     * "Firefox 128.0 · Linux"; when neither was recognised, the user agent as sent (the view shows it as text, cut
+     * by CSS), so that an odd or hostile agent is visible rather than hidden behind "Unknown device".
+     *
+     * @param array<string, mixed> $row
+     */
+    private static function software(array $row): string
+    {
+        $parts = array_filter([
+            self::withVersion(self::text($row, 'browser'), self::text($row, 'browser_version')),
+            self::withVersion(self::text($row, 'os'), self::text($row, 'os_version')),
+        ], 'strlen');
+
+        return $parts !== [] ? implode(' · ', $parts) : self::text($row, 'user_agent');
     }
 
     private static function withVersion(string $name, string $version): string

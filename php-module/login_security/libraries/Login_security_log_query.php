@@ -6,9 +6,10 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * The Login Log filters as given in the query string, checked and turned into the extension's filter.
  *
  * Parameters: user ("staff:ID" | "contact:ID"), user_label (display only), from / to (local dates YYYY-MM-DD in
- * PHP's time zone, which Perfex sets to the app's), event, ip, page. from/to absent from the query string mean
- * the default range (the last 30 days); present but empty mean "no bound". Invalid values are ignored and named
- * in $invalid.
+ * PHP's time zone, which Perfex sets to the app's), event, ip, identifier (an e-mail as typed, matched trimmed and
+ * lower-cased: the Locked accounts page links with it), page. from/to absent from the query string mean
+ * the default range (the last 30 days); present but empty mean "no bound". Invalid values are ignored (an invalid
+ * date reads as an absent one) and named in $invalid.
  */
 final class Login_security_log_query
 {
@@ -17,10 +18,10 @@ final class Login_security_log_query
     public const DEFAULT_DAYS = 30;
     public const MAX_PAGE     = 1000000;
 
-    /** @var array{user: string, user_label: string, from: string, to: string, event: string, ip: string} as shown in the form */
+    /** @var array{user: string, user_label: string, from: string, to: string, event: string, ip: string, identifier: string} as shown in the form */
     public array $values;
 
-    /** @var array{user?: string, from?: int, to?: int, event?: string, ip?: string} for Store::events() */
+    /** @var array{user?: string, from?: int, to?: int, event?: string, ip?: string, identifier?: string} for Store::events() */
     public array $filter = [];
 
     /** @var list<string> parameters whose value was ignored */
@@ -37,15 +38,16 @@ final class Login_security_log_query
     {
         $this->zone   = new DateTimeZone(date_default_timezone_get());
         $this->now    = $now ?? time();
-        $this->values = ['user' => '', 'user_label' => '', 'from' => '', 'to' => '', 'event' => '', 'ip' => ''];
+        $this->values = ['user' => '', 'user_label' => '', 'from' => '', 'to' => '', 'event' => '', 'ip' => '', 'identifier' => ''];
 
         $this->parseUser($get('user'), $get('user_label'));
         $this->parseDates($get('from'), $get('to'));
         $this->parseEvent($get('event'));
         $this->parseIp($get('ip'));
+        $this->parseIdentifier($get('identifier'));
 
         $page = $get('page');
-        if (is_string($page) && preg_match('/^[1-9]\d{0,6}$/', $page)) {
+        if (is_string($page) && preg_match('/^[1-9]\d{0,6}$/D', $page)) {
             $this->page = min((int) $page, self::MAX_PAGE);
         }
     }
@@ -122,7 +124,7 @@ final class Login_security_log_query
         if (!is_string($user) || $user === '') {
             return;
         }
-        if (!preg_match('/^(staff|contact):([1-9]\d{0,9})$/', $user, $m) || (int) $m[2] > 2147483647) {
+        if (!preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $user, $m) || (int) $m[2] > 2147483647) {
             $this->invalid[] = 'user';
 
             return;
@@ -164,11 +166,12 @@ final class Login_security_log_query
         if (!is_string($value) || $value === '') {
             return null;
         }
-        $day = DateTimeImmutable::createFromFormat('!Y-m-d', $value, $this->zone);
+        // The pattern first: createFromFormat() throws on a NUL byte.
+        $day = preg_match('/^\d{4}-\d{2}-\d{2}$/D', $value) ? DateTimeImmutable::createFromFormat('!Y-m-d', $value, $this->zone) : false;
         if ($day === false || $day->format('Y-m-d') !== $value) {
             $this->invalid[] = $name;
 
-            return null;
+            return $default; // ignored: as if it were absent
         }
 
         return $day;
@@ -187,6 +190,16 @@ final class Login_security_log_query
         }
         $this->values['event'] = $event;
         $this->filter['event'] = $event;
+    }
+
+    /** @param mixed $identifier */
+    private function parseIdentifier($identifier): void
+    {
+        $identifier = is_string($identifier) ? mb_substr(trim(mb_scrub($identifier, 'UTF-8')), 0, 191, 'UTF-8') : '';
+        if ($identifier !== '') {
+            $this->values['identifier'] = $identifier;
+            $this->filter['identifier'] = $identifier;
+        }
     }
 
     /** @param mixed $ip */

@@ -42,24 +42,27 @@ init_head(); ?>
 
                 <div class="panel_s">
                     <div class="panel-body">
-                        <form method="get" action="<?= e(admin_url(LOGIN_SECURITY_URI_LOG)); ?>" id="login-security-filters" class="row" autocomplete="off">
-                            <div class="col-md-3 form-group login-security-user-filter">
+                        <form method="get" action="<?= e(admin_url(LOGIN_SECURITY_URI_LOG)); ?>" id="login-security-filters" class="login-security-filters" autocomplete="off">
+                            <div class="form-group login-security-filter login-security-user-filter">
                                 <label for="login-security-user-search" class="control-label"><?= e(_l('login_security_filter_user')); ?></label>
                                 <input type="text" id="login-security-user-search" name="user_label" class="form-control"
                                     value="<?= e($query->values['user_label'] !== '' ? $query->values['user_label'] : $query->values['user']); ?>"
                                     placeholder="<?= e(_l('login_security_filter_user_placeholder')); ?>" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="login-security-user-results">
                                 <input type="hidden" name="user" id="login-security-user" value="<?= e($query->values['user']); ?>">
+                                <?php if ($query->values['identifier'] !== '') { ?>
+                                <input type="hidden" name="identifier" value="<?= e($query->values['identifier']); ?>">
+                                <?php } ?>
                                 <ul id="login-security-user-results" class="dropdown-menu login-security-user-results" role="listbox"></ul>
                             </div>
-                            <div class="col-md-2 form-group">
+                            <div class="form-group login-security-filter">
                                 <label for="login-security-from" class="control-label"><?= e(_l('login_security_filter_from')); ?></label>
                                 <input type="date" id="login-security-from" name="from" class="form-control" value="<?= e($query->values['from']); ?>">
                             </div>
-                            <div class="col-md-2 form-group">
+                            <div class="form-group login-security-filter">
                                 <label for="login-security-to" class="control-label"><?= e(_l('login_security_filter_to')); ?></label>
                                 <input type="date" id="login-security-to" name="to" class="form-control" value="<?= e($query->values['to']); ?>">
                             </div>
-                            <div class="col-md-2 form-group">
+                            <div class="form-group login-security-filter">
                                 <label for="login-security-event" class="control-label"><?= e(_l('login_security_filter_event')); ?></label>
                                 <select id="login-security-event" name="event" class="form-control">
                                     <option value=""><?= e(_l('login_security_all_events')); ?></option>
@@ -68,15 +71,18 @@ init_head(); ?>
                                     <?php } ?>
                                 </select>
                             </div>
-                            <div class="col-md-2 form-group">
+                            <div class="form-group login-security-filter">
                                 <label for="login-security-ip" class="control-label"><?= e(_l('login_security_filter_ip')); ?></label>
                                 <input type="text" id="login-security-ip" name="ip" class="form-control" value="<?= e($query->values['ip']); ?>" maxlength="45">
                             </div>
-                            <div class="col-md-1 form-group login-security-filter-buttons">
-                                <button type="submit" class="btn btn-primary btn-block"><?= e(_l('login_security_filter_apply')); ?></button>
-                                <a href="<?= e(admin_url(LOGIN_SECURITY_URI_LOG)); ?>" class="btn btn-default btn-block"><?= e(_l('login_security_filter_reset')); ?></a>
+                            <div class="form-group login-security-filter-buttons">
+                                <button type="submit" class="btn btn-primary"><?= e(_l('login_security_filter_apply')); ?></button>
+                                <a href="<?= e(admin_url(LOGIN_SECURITY_URI_LOG)); ?>" class="btn btn-default"><?= e(_l('login_security_filter_reset')); ?></a>
                             </div>
                         </form>
+                        <?php if ($query->values['identifier'] !== '') { ?>
+                        <p class="text-muted" id="login-security-identifier-filter"><?= e(_l('login_security_filter_identifier_active', $query->values['identifier'])); ?></p>
+                        <?php } ?>
                     </div>
                 </div>
 
@@ -120,9 +126,9 @@ init_head(); ?>
                                         <td><span class="label <?= e($row['event_class']); ?>"><?= e($row['event']); ?></span></td>
                                         <td><?= e($row['detail']); ?></td>
                                         <td class="login-security-nowrap"><?= e($row['ip']); ?></td>
-                                        <td title="<?= e($row['user_agent']); ?>">
+                                        <td class="login-security-device" title="<?= e($row['user_agent']); ?>">
                                             <div><?= e($row['device']); ?></div>
-                                            <div class="text-muted"><?= e(implode(' · ', array_filter([$row['browser'], $row['os']], 'strlen'))); ?></div>
+                                            <div class="text-muted login-security-software"><?= e($row['software']); ?></div>
                                         </td>
                                         <td class="login-security-nowrap"><?= e($row['duration']); ?></td>
                                     </tr>

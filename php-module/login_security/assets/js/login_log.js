@@ -42,12 +42,21 @@
 
     function chartOptions(Chart) {
         var major = parseInt(String(Chart.version || '2').split('.')[0], 10);
+        var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        var days = {autoSkip: true, autoSkipPadding: 12, maxRotation: 0};
         var options = {responsive: true, maintainAspectRatio: false};
+        if (still) {
+            options.animation = major >= 3 ? false : {duration: 0};
+        }
         if (major >= 3) {
-            options.scales = {y: {beginAtZero: true, ticks: {precision: 0}}};
-            options.plugins = {legend: {position: 'bottom'}};
+            options.scales = {x: {ticks: days}, y: {beginAtZero: true, ticks: {precision: 0}}};
+            options.interaction = {mode: 'index', intersect: false};
+            options.plugins = {legend: {position: 'bottom'}, tooltip: {callbacks: {title: function (items) {
+                return items.length ? items[0].chart.data.days[items[0].dataIndex] : '';
+            }}}};
         } else {
             options.scales = {
+                xAxes: [{ticks: days, gridLines: {display: false}}],
                 yAxes: [{
                     ticks: {
                         beginAtZero: true,
@@ -58,23 +67,35 @@
                 }]
             };
             options.legend = {position: 'bottom'};
+            options.tooltips = {mode: 'index', intersect: false, callbacks: {title: function (items, data) {
+                return items.length ? data.days[items[0].index] : '';
+            }}};
         }
         return options;
+    }
+
+    /* "YYYY-MM-DD" → a short day in the reader's language ("Nov 3"); the tooltip keeps the full date. */
+    function shortDay(day) {
+        var parts = String(day).split('-');
+        if (parts.length !== 3 || !window.Intl || !Intl.DateTimeFormat) {
+            return String(day).slice(5);
+        }
+        var date = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]));
+        return new Intl.DateTimeFormat(undefined, {month: 'short', day: 'numeric', timeZone: 'UTC'}).format(date);
     }
 
     function dataset(label, values, color) {
         return {
             label: label,
             data: values,
-            borderColor: color,
             backgroundColor: color,
-            pointBackgroundColor: color,
-            pointRadius: 2,
-            lineTension: 0,
-            fill: false
+            borderColor: color,
+            borderWidth: 0,
+            maxBarThickness: 18
         };
     }
 
+    /* Bars side by side per day: overlapping lines would hide a day whose successes and failures are equal. */
     function drawChart(root) {
         var canvas = document.getElementById('login-security-chart');
         var data = canvas ? parseJson(canvas.getAttribute('data-chart'), null) : null;
@@ -83,9 +104,10 @@
         }
         withChartJs(root.getAttribute('data-chartjs-url'), function (Chart) {
             canvas.loginSecurityChart = new Chart(canvas.getContext('2d'), {
-                type: 'line',
+                type: 'bar',
                 data: {
-                    labels: data.labels,
+                    labels: data.labels.map(shortDay),
+                    days: data.labels,
                     datasets: [
                         dataset(data.successLabel, data.success, '#16a34a'),
                         dataset(data.failedLabel, data.failed, '#dc2626')

@@ -8,7 +8,7 @@ $lang['login_security_log']               = 'Login Log';
 $lang['login_security_settings_tab']      = 'Login Security';
 $lang['login_security_settings_link']     = 'Settings';
 $lang['login_security_capability_view']   = 'View Login Log';
-$lang['login_security_capability_manage'] = 'Manage (clear the Login Log)';
+$lang['login_security_capability_manage'] = 'Manage (clear the Login Log, change the settings)';
 
 // Extension and database status.
 $lang['login_security_extension_missing'] = 'The login_security PHP extension is not loaded: run scripts/install-extension or see README → Install, then restart PHP (php-fpm or the web server). Logins keep working but are not recorded.';
@@ -110,3 +110,4 @@ $lang['login_security_client_ip_is']            = 'With the saved trusted proxie
 $lang['login_security_settings_not_saved']      = 'Login Security settings not saved:';
 $lang['login_security_settings_need_extension'] = 'the login_security PHP extension is not loaded, so the values cannot be checked. Install it first (scripts/install-extension or README → Install).';
 $lang['login_security_setting_malformed']       = '%s: the value is malformed.';
+$lang['login_security_settings_need_manage']    = 'changing them needs the Login Security "Manage" permission.';

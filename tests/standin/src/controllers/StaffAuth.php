@@ -42,7 +42,7 @@ final class StaffAuth extends \App_Controller
                 $this->session->set_userdata('_two_factor_auth_established', true);
                 $this->authentication_model->set_two_factor_auth_code($result['user']->staffid);
                 $this->session->set_userdata('_two_factor_auth_staff_email', $email);
-                set_alert('success', _l('two_factor_auth_code_sent_successfully', $email));
+                set_alert('success', _l('two_factor_auth_code_sent_successfully', e($email)));
                 redirect(admin_url('authentication/two_factor'));
             } elseif ($result === false) {
                 set_alert('danger', _l('admin_auth_invalid_email_or_password'));
