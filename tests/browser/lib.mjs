@@ -38,7 +38,9 @@ function standinEnv(extra = {}) {
  */
 export async function startStandin({ workers = 1, env: extra = {} } = {}) {
   const env = standinEnv(extra);
-  execFileSync('bash', [`${root}/scripts/db`, 'sql', '-e',
+  // The project's user may create databases named perfex_* (scripts/db grants it); no root needed.
+  execFileSync('mariadb', ['--no-defaults', '-h', env.LS_DB_HOST, '-P', env.LS_DB_PORT, '-u', env.LS_DB_USER,
+    `-p${env.LS_DB_PASSWORD}`, '-e',
     `CREATE DATABASE IF NOT EXISTS \`${env.LS_DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`], { env });
   execFileSync('php', ['-d', `extension=${env.LS_EXTENSION}`, '-d', `mysqli.default_port=${env.LS_DB_PORT}`,
     `${root}/tests/standin/bin/reset.php`, '--activate=login_security'], { env, stdio: 'pipe' });
