@@ -27,7 +27,11 @@ final class Login_security_gateway
     public const EVENT_FAILED      = 'failed';
     public const EVENT_LOG_CLEARED = 'log_cleared';
     public const EVENT_PURGED      = 'purged';
-    public const EVENTS            = [self::EVENT_LOGIN, self::EVENT_FAILED, self::EVENT_LOGOUT, self::EVENT_LOG_CLEARED, self::EVENT_PURGED];
+    public const EVENT_LOCKOUT     = 'lockout';
+    public const EVENT_BLOCKED     = 'blocked';
+    public const EVENT_REENABLED   = 'reenabled';
+    public const EVENTS            = [self::EVENT_LOGIN, self::EVENT_FAILED, self::EVENT_LOGOUT, self::EVENT_LOCKOUT, self::EVENT_BLOCKED,
+        self::EVENT_REENABLED, self::EVENT_LOG_CLEARED, self::EVENT_PURGED];
 
     public const USER_STAFF   = 'staff';
     public const USER_CONTACT = 'contact';
@@ -41,6 +45,13 @@ final class Login_security_gateway
     public const REASON_WRONG_PASSWORD   = 'wrong_password';
     public const REASON_UNKNOWN_ACCOUNT  = 'unknown_account';
     public const REASON_INACTIVE_ACCOUNT = 'inactive_account';
+    public const REASON_LOCKED_OUT       = 'locked_out'; // refused before the password was checked
+    public const REASON_BLOCKED          = 'blocked';
+
+    /** claimLogin() / loginStatus() verdicts. */
+    public const VERDICT_ALLOWED = 'allowed';
+    public const VERDICT_LOCKED  = 'locked';
+    public const VERDICT_BLOCKED = 'blocked';
 
     /** Why a session ended. */
     public const END_LOGOUT = 'logout';
