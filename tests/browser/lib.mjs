@@ -76,3 +76,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Runs SQL in the stand-in's database as the project user (over TCP: works from any checkout). */
+export function sql(env, statement) {
+  return execFileSync('mariadb', ['--no-defaults', '-h', env.LS_DB_HOST, '-P', env.LS_DB_PORT, '-u', env.LS_DB_USER,
+    `-p${env.LS_DB_PASSWORD}`, '-N', '-B', env.LS_DB_NAME, '-e', statement], { env, encoding: 'utf8' });
+}

@@ -3,8 +3,7 @@
 // and "Clear log" asks before it posts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { launch, loginStaff, root, screenshot, startStandin } from './lib.mjs';
+import { launch, loginStaff, screenshot, sql as runSql, startStandin } from './lib.mjs';
 
 const XSS_AGENT = '<script>alert(1)</script>';
 const MARKUP_NAME = '<img src=x onerror=alert(2)>';
@@ -15,7 +14,7 @@ let browser;
 
 /** Runs SQL in the browser tests' database. */
 function sql(statement) {
-  execFileSync('bash', [`${root}/scripts/db`, 'sql', standin.env.LS_DB_NAME, '-e', statement], { env: standin.env });
+  runSql(standin.env, statement);
 }
 
 function isoDay(secondsAgo) {
