@@ -137,6 +137,49 @@ pub fn succeed(s: State) -> State {
     State { failures: 0, ..s }
 }
 
+/// What a successful login takes back of its own claim (attempts are counted before the password is known).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Undo {
+    /// The claim locked the account (it used the last retry).
+    pub account_locked: bool,
+    /// The claim blocked the account.
+    pub account_blocked: bool,
+    /// The claim counted the attempt on the IP.
+    pub ip_counted: bool,
+    /// The claim locked the IP.
+    pub ip_locked: bool,
+}
+
+/// The account after a successful login whose own claim may have locked or blocked it: failures cleared and
+/// the lock or block that claim set lifted (the lockout it added is not counted).
+#[must_use]
+pub fn succeed_after_claim(s: State, undo: Undo) -> State {
+    let mut s = succeed(s);
+    if undo.account_locked && s.blocked_at.is_none() {
+        s.locked_until = None;
+        s.lockouts = s.lockouts.saturating_sub(1);
+    }
+    if undo.account_blocked {
+        s.blocked_at = None;
+        s.lockouts = s.lockouts.saturating_sub(1);
+    }
+    s
+}
+
+/// The IP after a successful login: the attempt it counted is taken back (a correct password is not a failure), and
+/// a lockout that attempt set is lifted. The IP's other failures stay.
+#[must_use]
+pub fn ip_after_success(p: &Policy, s: State, undo: Undo) -> State {
+    if !undo.ip_counted {
+        return s;
+    }
+    if undo.ip_locked {
+        State { locked_until: None, lockouts: s.lockouts.saturating_sub(1), failures: p.retries.saturating_sub(1), ..s }
+    } else {
+        State { failures: s.failures.saturating_sub(1), ..s }
+    }
+}
+
 /// Which counter: the staff login's account, the customers' login's account, or an IP address.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AttemptKey {
@@ -222,6 +265,8 @@ pub struct Verdict {
     pub scope: &'static str,
     /// This attempt locked the account (the next one will be refused).
     pub locked_now: bool,
+    /// This attempt locked the IP.
+    pub ip_locked_now: bool,
     /// This attempt blocked the account.
     pub blocked_now: bool,
 }
@@ -240,7 +285,7 @@ impl Verdict {
                 Decision::Locked { until } => ("locked", Some(*until)),
                 _ => ("blocked", None),
             };
-            return Verdict { status, until, remaining: None, scope: scope(k), locked_now: false, blocked_now: false };
+            return Verdict { status, until, remaining: None, scope: scope(k), locked_now: false, ip_locked_now: false, blocked_now: false };
         }
         let account = keys.iter().zip(outcomes).find(|((k, _), _)| k.kind != "ip");
         let remaining = account.and_then(|(_, (d, _))| match d { Decision::Allowed { remaining } => Some(*remaining), _ => None });
@@ -251,7 +296,8 @@ impl Verdict {
             remaining,
             scope: "",
             // an allowed attempt found no active lockout, so a lockout in the state after it is this attempt's
-            locked_now: outcomes.iter().any(|(_, s)| s.locked_until.is_some()),
+            locked_now: after.is_some_and(|s| s.locked_until.is_some()),
+            ip_locked_now: keys.iter().zip(outcomes).any(|((k, _), (_, s))| k.kind == "ip" && s.locked_until.is_some()),
             blocked_now: after.is_some_and(|s| s.blocked_at.is_some()),
         }
     }
@@ -302,6 +348,28 @@ mod tests {
         let blocked = State { blocked_at: Some(1), ..State::default() };
         let v = Verdict::from_outcomes(&keys, &[(Decision::Locked { until: 9 }, State::default()), (Decision::Blocked, blocked)]);
         assert_eq!((v.status, v.scope), ("blocked", "ip"));
+    }
+
+    #[test]
+    fn a_correct_password_on_the_last_retry_takes_its_own_lock_back() {
+        let p = policy();
+        let mut s = State::default();
+        claims(&p, &mut s, 3, 0); // the third attempt locked
+        let s = succeed_after_claim(s, Undo { account_locked: true, ..Undo::default() });
+        assert_eq!((s.failures, s.lockouts, s.locked_until), (0, 0, None));
+        assert_eq!(decide(&p, s, 1), Decision::Allowed { remaining: 3 });
+    }
+
+    #[test]
+    fn a_success_is_not_a_failure_of_its_ip() {
+        let ip = Policy::new(2, 60, None, 3600).unwrap();
+        let mut s = State::default();
+        claims(&ip, &mut s, 1, 0);
+        assert_eq!(ip_after_success(&ip, s, Undo { ip_counted: true, ..Undo::default() }).failures, 0);
+        claims(&ip, &mut s, 1, 0); // the IP's second attempt locked it
+        let back = ip_after_success(&ip, s, Undo { ip_counted: true, ip_locked: true, ..Undo::default() });
+        assert_eq!((back.failures, back.locked_until, back.lockouts), (1, None, 0));
+        assert_eq!(ip_after_success(&ip, s, Undo::default()), s, "nothing counted, nothing taken back");
     }
 
     #[test]

@@ -155,18 +155,31 @@ namespace LoginSecurity {
          * allow-listed.
          *
          * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool,
-         *               blocked_now: bool}
+         *               ip_locked_now: bool, blocked_now: bool}
          *   status "allowed" | "locked" (until: unix time) | "blocked" (an administrator must re-enable);
          *   scope "account" | "ip" | "" — which counter refused; remaining: attempts left including this one;
-         *   locked_now / blocked_now: this attempt used the last retry / the last lockout.
+         *   locked_now / blocked_now: this attempt used the account's last retry / last lockout;
+         *   ip_locked_now: this attempt used the IP's last attempt.
+         *   Transient deadlocks are retried inside; the transaction runs at READ COMMITTED.
          */
         public function claimLogin(string $kind, string $identifier, string $ip, array $settings): array {}
 
         /** The same verdict without counting anything (2FA step, remember-me, a login whose password was checked). */
         public function loginStatus(string $kind, string $identifier, string $ip, array $settings): array {}
 
-        /** A successful login: the account's failures are cleared (a block stays until re-enabled). */
-        public function loginSucceeded(string $kind, string $identifier): void {}
+        /**
+         * A successful login: the account's failures are cleared (a block stays until re-enabled). Pass the verdict
+         * of this request's claimLogin() as $claim (with the same $ip and $settings) and what that claim counted is
+         * taken back: the lock or block it set on the account (a correct password on the last retry locks nothing),
+         * and the attempt it counted on the IP (successful logins never use up the per-IP limit).
+         */
+        public function loginSucceeded(string $kind, string $identifier, ?string $ip = null, ?array $settings = null, ?array $claim = null): void {}
+
+        /**
+         * The verdict for a logged-in user by id (one who arrived by the remember-me cookie): "allowed" when the id
+         * belongs to no account. Same shape as claimLogin(), nothing counted.
+         */
+        public function loginStatusOfUser(string $kind, int $user_id, string $ip, array $settings): array {}
 
         /**
          * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::convert::{from_table, string_pairs, to_table};
 use super::runtime::{now, store_from};
-use crate::lockout::{AttemptKey, LoginGuard, Verdict};
+use crate::lockout::{AttemptKey, LoginGuard, Undo, Verdict};
 use crate::login_log::{Filter, NewEvent};
 use crate::store::Store;
 
@@ -99,13 +99,35 @@ impl PhpStore {
     pub fn login_status(&self, kind: String, identifier: String, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
         let keys = LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &identifier, &ip);
         let outcomes = self.store.attempt_status(&keys, now())?;
-        to_table(&Verdict { locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
+        to_table(&Verdict { locked_now: false, ip_locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
     }
 
-    /// A successful login: the account's failures are cleared (a block stays).
-    pub fn login_succeeded(&self, kind: String, identifier: String) -> PhpResult<()> {
-        let key = AttemptKey { kind, subject: crate::login_log::normalize_identifier(&identifier) };
-        Ok(self.store.attempt_succeeded(&key)?)
+    /// A successful login: the account's failures are cleared (a block stays). With the verdict `claim` of this
+    /// request's claimLogin() (and the same `ip` and `settings`), what that claim counted is taken back: a lock or
+    /// block it set on the account, and the attempt it counted on the IP.
+    pub fn login_succeeded(&self, kind: String, identifier: String, ip: Option<String>, settings: Option<&ZendHashTable>,
+                           claim: Option<&ZendHashTable>) -> PhpResult<()> {
+        let account = AttemptKey { kind: kind.clone(), subject: crate::login_log::normalize_identifier(&identifier) };
+        let verdict = claim.map(string_pairs).unwrap_or_default();
+        let flag = |k: &str| verdict.iter().any(|(key, v)| key == k && v == "1");
+        let claimed = verdict.iter().any(|(k, v)| k == "status" && v == "allowed");
+        if !claimed {
+            return Ok(self.store.attempt_succeeded(&account)?);
+        }
+        let ip = ip.unwrap_or_default();
+        let keys = LoginGuard::from_settings(&settings.map(string_pairs).unwrap_or_default()).keys(&kind, &identifier, &ip);
+        let ip_key = keys.iter().find(|(k, _)| k.kind == "ip");
+        let undo = Undo { account_locked: flag("locked_now"), account_blocked: flag("blocked_now"), ip_counted: ip_key.is_some(), ip_locked: flag("ip_locked_now") };
+        Ok(self.store.attempt_succeeded_after_claim(&account, ip_key.map(|(k, p)| (k, p)), undo)?)
+    }
+
+    /// The verdict for a logged-in user (e.g. arriving by the remember-me cookie), by user id: "allowed" when the
+    /// id has no account.
+    pub fn login_status_of_user(&self, kind: String, user_id: i64, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let email = self.store.email_of(&kind, user_id)?.unwrap_or_default();
+        let keys = if email.is_empty() { Vec::new() } else { LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &email, &ip) };
+        let outcomes = self.store.attempt_status(&keys, now())?;
+        to_table(&Verdict { locked_now: false, ip_locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
     }
 
     /// Accounts, unknown identifiers and IPs currently locked or blocked.

@@ -5,12 +5,12 @@
 //! requests run in parallel, each attempt is counted exactly once and no more than `retries` are let through.
 
 use mysql::prelude::Queryable;
-use mysql::{Params, TxOpts, Value, params};
+use mysql::{Params, Value, params};
 
 use super::Store;
 use crate::error::Result;
 use crate::ip;
-use crate::lockout::{self, AttemptKey, Decision, Policy, State};
+use crate::lockout::{self, AttemptKey, Decision, Policy, State, Undo};
 
 /// One row of the "Locked accounts" page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,8 +56,7 @@ impl Store {
             let k = &keys[i].0;
             self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject) VALUES (:k, :s)"), params! { "k" => &k.kind, "s" => &k.subject }))?;
         }
-        self.run(|c| {
-            let mut tx = c.start_transaction(TxOpts::default())?;
+        self.transaction(|tx| {
             let mut states = vec![State::default(); keys.len()];
             for &i in &order {
                 let k = &keys[i].0;
@@ -88,8 +87,40 @@ impl Store {
                     },
                 )?;
             }
-            tx.commit()?;
             Ok(decisions)
+        })
+    }
+
+    /// A successful login after a claim in the same request: the account's failures are cleared and whatever that
+    /// claim locked or blocked is lifted; the attempt it counted on the IP is taken back. One transaction.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn attempt_succeeded_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo) -> Result<()> {
+        let t = self.tables.attempts.clone();
+        let select = format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE");
+        let update = format!(
+            "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b WHERE kind = :k AND subject = :s"
+        );
+        let mut targets: Vec<(&AttemptKey, Option<&Policy>)> = vec![(account, None)];
+        if let Some((k, p)) = ip {
+            targets.push((k, Some(p)));
+        }
+        targets.sort_by(|a, b| a.0.cmp(b.0));
+        self.transaction(|tx| {
+            for (k, policy) in &targets {
+                let row: Option<StateTuple> = tx.exec_first(&select, params! { "k" => &k.kind, "s" => &k.subject })?;
+                let Some(state) = row.map(to_state) else { continue };
+                let next = match policy {
+                    None => lockout::succeed_after_claim(state, undo),
+                    Some(p) => lockout::ip_after_success(p, state, undo),
+                };
+                if next != state {
+                    tx.exec_drop(&update, params! { "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until,
+                        "b" => next.blocked_at, "k" => &k.kind, "s" => &k.subject })?;
+                }
+            }
+            Ok(())
         })
     }
 
@@ -125,6 +156,14 @@ impl Store {
     pub fn attempt_succeeded(&self, key: &AttemptKey) -> Result<()> {
         let sql = format!("UPDATE `{}` SET failures = 0 WHERE kind = :k AND subject = :s AND failures > 0", self.tables.attempts);
         self.run(|c| c.exec_drop(&sql, params! { "k" => &key.kind, "s" => &key.subject }))
+    }
+
+    /// The normalised e-mail of a staff member or contact (for checks of users who arrive by remember-me).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn email_of(&self, kind: &str, user_id: i64) -> Result<Option<String>> {
+        Ok(self.people(kind, false, vec![user_id.into()])?.into_iter().next().map(|p| p.email))
     }
 
     /// Keys locked at `now` or blocked, most recent first (at most `limit`).

@@ -116,6 +116,25 @@ impl Store {
         Err(last.map_or_else(|| Error::Db("no connection".into()), Error::from))
     }
 
+    /// Runs `f` in a READ COMMITTED transaction, committed when `f` succeeds; a deadlock or lock-wait timeout
+    /// (InnoDB errors 1213 / 1205) rolls back and runs it again, up to 5 times.
+    fn transaction<T>(&self, mut f: impl FnMut(&mut mysql::Transaction<'_>) -> mysql::Result<T>) -> Result<T> {
+        let opts = mysql::TxOpts::default().set_isolation_level(Some(mysql::IsolationLevel::ReadCommitted));
+        let mut tries = 0;
+        loop {
+            let outcome = self.run(|c| {
+                let mut tx = c.start_transaction(opts)?;
+                let v = f(&mut tx)?;
+                tx.commit()?;
+                Ok(v)
+            });
+            match outcome {
+                Err(Error::Db(ref m)) if tries < 5 && (m.contains("1213") || m.contains("1205")) => tries += 1,
+                other => return other,
+            }
+        }
+    }
+
     /// Whether the database answers (one round trip).
     ///
     /// # Errors

@@ -63,6 +63,29 @@ final class LoginAttemptsTest extends TestCase
         $this->assertSame(3, $this->store->claimLogin('staff', 'a@example.com', '', [])['remaining']);
     }
 
+    public function testACorrectPasswordOnTheLastRetryLocksNothingAndDoesNotUseTheIpLimit(): void
+    {
+        $settings = ['lockout_ip_limit' => 3];
+        $this->store->claimLogin('staff', 'b@example.com', '198.51.100.1', $settings);
+        $this->store->claimLogin('staff', 'b@example.com', '198.51.100.1', $settings);
+        $claim = $this->store->claimLogin('staff', 'b@example.com', '198.51.100.1', $settings);
+        $this->assertTrue($claim['locked_now']);
+        $this->assertTrue($claim['ip_locked_now'], 'the IP limit is 3 and this was its third attempt');
+        $this->store->loginSucceeded('staff', 'b@example.com', '198.51.100.1', $settings, $claim);
+        $this->assertSame('allowed', $this->store->loginStatus('staff', 'b@example.com', '198.51.100.1', $settings)['status']);
+        // twenty correct logins from one address never lock it
+        for ($i = 0; $i < 20; $i++) {
+            $c = $this->store->claimLogin('staff', "user$i@example.com", '198.51.100.2', $settings);
+            $this->assertSame('allowed', $c['status'], "login $i");
+            $this->store->loginSucceeded('staff', "user$i@example.com", '198.51.100.2', $settings, $c);
+        }
+    }
+
+    public function testStatusOfAUserById(): void
+    {
+        $this->assertSame('allowed', $this->store->loginStatusOfUser('staff', 999, '', [])['status'], 'no such account');
+    }
+
     public function testMalformedReenableKeyIsRefused(): void
     {
         $this->expectException(LoginSecurity\InvalidArgumentException::class);
