@@ -18,6 +18,7 @@ define('LOGIN_SECURITY_URI_LOG', 'login_security');
 define('LOGIN_SECURITY_URI_EXPORT', 'login_security/export');
 define('LOGIN_SECURITY_URI_USERS', 'login_security/users');
 define('LOGIN_SECURITY_URI_CLEAR', 'login_security/clear');
+define('LOGIN_SECURITY_URI_LOCKED', 'login_security/locked_accounts');
 
 /** Staff capability feature and its capabilities. */
 define('LOGIN_SECURITY_CAPABILITY', 'login_security');
@@ -32,15 +33,20 @@ require_once __DIR__ . '/libraries/Login_security_gateway.php';
 Login_security_request::capture($_SERVER);
 
 require_once __DIR__ . '/hooks/login_log.php';
+require_once __DIR__ . '/hooks/lockout.php';
+require_once __DIR__ . '/hooks/lockout_notify.php';
 require_once __DIR__ . '/hooks/menu.php';
 require_once __DIR__ . '/hooks/settings.php';
 require_once __DIR__ . '/hooks/assets.php';
 require_once __DIR__ . '/hooks/maintenance.php';
+require_once __DIR__ . '/hooks/inactivity.php';
+require_once __DIR__ . '/hooks/sessions.php';
+require_once __DIR__ . '/hooks/sessions_pages.php';
 
 register_activation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_activate');
 register_deactivation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_deactivate');
 register_uninstall_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_uninstall');
-register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME]);
+register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME, 'login_security_lockout', 'login_security_inactivity', 'login_security_sessions']);
 register_cron_task('login_security_purge_expired_events');
 
 hooks()->add_filter('module_' . LOGIN_SECURITY_MODULE_NAME . '_action_links', 'login_security_action_links');

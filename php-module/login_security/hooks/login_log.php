@@ -140,16 +140,21 @@ function login_security_end_login(string $userType, int $userId): void
     $ours    = $marker !== null && $marker['user_id'] === $userId;
     $startAt = $ours ? $marker['at'] : null;
     $now     = time();
+    // The login session ends here too: its reason (a sign-out by the per-request check is not a plain logout) and
+    // duration; not recorded again when it was recorded as it ended (admin action, sign-out elsewhere).
+    $end = Login_security_session_guard::endForLogout($userType, $userId);
 
-    Login_security_gateway::instance()->record([
-        'event'      => Login_security_gateway::EVENT_LOGOUT,
-        'user_type'  => $userType,
-        'user_id'    => $userId,
-        'identifier' => $ours ? $marker['identifier'] : '',
-        'duration'   => $startAt !== null ? max(0, $now - $startAt) : null,
-        'end_reason' => Login_security_gateway::END_LOGOUT,
-        'at'         => $now,
-    ]);
+    if ($end['record']) {
+        Login_security_gateway::instance()->record([
+            'event'      => Login_security_gateway::EVENT_LOGOUT,
+            'user_type'  => $userType,
+            'user_id'    => $userId,
+            'identifier' => $ours ? $marker['identifier'] : '',
+            'duration'   => $end['duration'] ?? ($startAt !== null ? max(0, $now - $startAt) : null),
+            'end_reason' => $end['reason'],
+            'at'         => $now,
+        ]);
+    }
     get_instance()->session->unset_userdata(login_security_session_key($userType));
 }
 

@@ -17,6 +17,9 @@ hooks()->add_action('admin_init', 'login_security_register_settings_tabs');
  */
 const LOGIN_SECURITY_SETTINGS_TABS = [
     Login_security_options::SETTINGS_TAB => ['login_security_settings_tab', 'login_security/settings', 'fa-solid fa-shield-halved'],
+    'login_security_lockout'             => ['login_security_lockout_tab', 'login_security/settings_lockout', 'fa-solid fa-user-lock'],
+    'login_security_sessions'            => ['login_security_sessions_settings_tab', 'login_security/settings_sessions', 'fa-solid fa-user-clock'],
+    'login_security_inactivity'          => ['login_security_inactivity_settings_tab', 'login_security/settings_inactivity', 'fa-regular fa-clock'],
 ];
 
 function login_security_register_capabilities(): void
@@ -47,6 +50,12 @@ function login_security_register_menu(): void
         'name'     => _l('login_security_log'),
         'href'     => admin_url(LOGIN_SECURITY_URI_LOG),
         'position' => 5,
+    ]);
+    $CI->app_menu->add_sidebar_children_item('login_security', [
+        'slug'     => 'login_security_locked_accounts',
+        'name'     => _l('login_security_locked_accounts'),
+        'href'     => admin_url(LOGIN_SECURITY_URI_LOCKED),
+        'position' => 10,
     ]);
 }
 

@@ -4,6 +4,9 @@ defined('BASEPATH') or exit('No direct script access allowed');
 
 require_once __DIR__ . '/Login_security_db_config.php';
 require_once __DIR__ . '/Login_security_request.php';
+require_once __DIR__ . '/gateway/Lockout_calls.php';
+require_once __DIR__ . '/gateway/Sessions_calls.php';
+require_once __DIR__ . '/gateway/Inactivity_calls.php';
 
 /**
  * The only PHP that calls the login_security extension (namespace LoginSecurity, see stubs/login_security.stub.php).
@@ -19,6 +22,10 @@ require_once __DIR__ . '/Login_security_request.php';
  */
 final class Login_security_gateway
 {
+    use Login_security_lockout_calls;
+    use Login_security_sessions_calls;
+    use Login_security_inactivity_calls;
+
     public const EXTENSION = 'login_security';
 
     /** Login Log events (Store::recordEvent "event"). */

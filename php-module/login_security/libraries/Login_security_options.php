@@ -19,19 +19,74 @@ final class Login_security_options
     public const ANONYMIZE_IP       = 'anonymize_ip';
     public const TRUSTED_PROXIES    = 'trusted_proxies';
 
+    /** Login sessions (tab "Login Session"). */
+    public const SESSION_SINGLE_STAFF           = 'session_single_staff';
+    public const SESSION_SINGLE_CUSTOMERS       = 'session_single_customers';
+    public const SESSION_IDLE_MINUTES           = 'session_idle_minutes';
+    public const SESSION_END_ON_PASSWORD_CHANGE = 'session_end_on_password_change';
+
+    /** Inactivity Logout (tab "Inactivity Logout"). */
+    public const INACTIVITY_ENABLED         = 'inactivity_enabled';
+    public const INACTIVITY_STAFF           = 'inactivity_staff';
+    public const INACTIVITY_CUSTOMERS       = 'inactivity_customers';
+    public const INACTIVITY_TIMEOUT_MINUTES = 'inactivity_timeout_minutes';
+    public const INACTIVITY_WARNING_SECONDS = 'inactivity_warning_seconds';
+    public const INACTIVITY_MESSAGE         = 'inactivity_message';
+
+    /** Seconds the server waits beyond the inactivity timeout before it ends a session (the heartbeat is once a minute). */
+    public const INACTIVITY_GRACE_SECONDS = 60;
+
+    /** Login attempts (tab "Login Attempt"); LoginSecurity\Store::claimLogin() reads every lockout_* setting. */
+    public const LOCKOUT_STAFF_ENABLED     = 'lockout_staff_enabled';
+    public const LOCKOUT_CUSTOMERS_ENABLED = 'lockout_customers_enabled';
+    public const LOCKOUT_RETRIES           = 'lockout_retries';
+    public const LOCKOUT_MINUTES           = 'lockout_minutes';
+    public const LOCKOUT_MAX_LOCKOUTS      = 'lockout_max_lockouts';
+    public const LOCKOUT_RESET_HOURS       = 'lockout_reset_hours';
+    public const LOCKOUT_IP_LIMIT          = 'lockout_ip_limit';
+    public const LOCKOUT_ALLOWLIST         = 'lockout_allowlist';
+
     /** Not a setting: the extension version whose migrate() last succeeded (see hooks/maintenance.php). */
     public const MIGRATED_VERSION = 'migrated_version';
+
+    /** Not settings: the blocks (count, recent times), and when each admin was told (hooks/lockout_notify.php). */
+    public const LOCKOUT_BLOCKS      = 'lockout_blocks';
+    public const LOCKOUT_NOTIFIED    = 'lockout_notified';
+
+    /** Not a setting: the secret that signs the cookie naming a browser's login session (Login_security_session_marker). */
+    public const SESSION_MARKER_KEY = 'session_marker_key';
 
     /** Settings edited on the settings tabs, with their defaults (option values are strings). */
     public const SETTINGS = [
         self::LOG_RETENTION_DAYS => '90',
         self::ANONYMIZE_IP       => '0',
         self::TRUSTED_PROXIES    => '',
+        self::SESSION_SINGLE_STAFF           => '0',
+        self::SESSION_SINGLE_CUSTOMERS       => '0',
+        self::SESSION_IDLE_MINUTES           => '30',
+        self::SESSION_END_ON_PASSWORD_CHANGE => '1',
+        self::INACTIVITY_ENABLED             => '0',
+        self::INACTIVITY_STAFF               => '1',
+        self::INACTIVITY_CUSTOMERS           => '1',
+        self::INACTIVITY_TIMEOUT_MINUTES     => '15',
+        self::INACTIVITY_WARNING_SECONDS     => '60',
+        self::INACTIVITY_MESSAGE             => '',
+        self::LOCKOUT_STAFF_ENABLED          => '1',
+        self::LOCKOUT_CUSTOMERS_ENABLED      => '1',
+        self::LOCKOUT_RETRIES                => '3',
+        self::LOCKOUT_MINUTES                => '3',
+        self::LOCKOUT_MAX_LOCKOUTS           => '3',
+        self::LOCKOUT_RESET_HOURS            => '24',
+        self::LOCKOUT_IP_LIMIT               => '20',
+        self::LOCKOUT_ALLOWLIST              => '',
     ];
 
     /** Options the module keeps for itself; never accepted from a settings form. */
     public const INTERNAL = [
-        self::MIGRATED_VERSION => '',
+        self::MIGRATED_VERSION    => '',
+        self::LOCKOUT_BLOCKS      => '',
+        self::LOCKOUT_NOTIFIED    => '',
+        self::SESSION_MARKER_KEY  => '',
     ];
 
     /** "log_retention_days" → "login_security_log_retention_days". */
@@ -104,5 +159,79 @@ final class Login_security_options
     public static function trustedProxies(): string
     {
         return self::get(self::TRUSTED_PROXIES);
+    }
+
+    /** Single login for "staff" or "contact": a new login is refused while another session of the user is live. */
+    public static function singleLogin(string $userType): bool
+    {
+        return self::get($userType === 'staff' ? self::SESSION_SINGLE_STAFF : self::SESSION_SINGLE_CUSTOMERS) === '1';
+    }
+
+    /** Seconds without activity after which a session no longer counts for single login. */
+    public static function sessionIdleSeconds(): int
+    {
+        $minutes = (int) self::get(self::SESSION_IDLE_MINUTES);
+
+        return ($minutes > 0 ? $minutes : (int) self::SETTINGS[self::SESSION_IDLE_MINUTES]) * 60;
+    }
+
+    public static function endSessionsOnPasswordChange(): bool
+    {
+        return self::get(self::SESSION_END_ON_PASSWORD_CHANGE) === '1';
+    }
+
+    /**
+     * Seconds of inactivity after which the per-request check ends a session of $userType ("staff" or "contact"):
+     * the inactivity timeout plus a grace for the once-a-minute heartbeat; null (no limit) when Inactivity Logout
+     * is off for that user type.
+     */
+    public static function idleLimitSeconds(string $userType): ?int
+    {
+        if (!self::inactivityAppliesTo($userType)) {
+            return null;
+        }
+
+        return self::inactivityTimeoutMinutes() * 60 + self::INACTIVITY_GRACE_SECONDS;
+    }
+
+    /** Inactivity Logout is on for "staff" or "contact" (the global switch and the user type's own). */
+    public static function inactivityAppliesTo(string $userType): bool
+    {
+        if (self::get(self::INACTIVITY_ENABLED) !== '1') {
+            return false;
+        }
+        $key = ['staff' => self::INACTIVITY_STAFF, 'contact' => self::INACTIVITY_CUSTOMERS][$userType] ?? null;
+
+        return $key !== null && self::get($key) === '1';
+    }
+
+    /** Minutes without activity before the sign-out (1-1440; anything else reads as the default). */
+    public static function inactivityTimeoutMinutes(): int
+    {
+        return self::intSetting(self::INACTIVITY_TIMEOUT_MINUTES, 1, 1440);
+    }
+
+    /** Seconds of warning before the sign-out: 5-3600, and shorter than the timeout. */
+    public static function inactivityWarningSeconds(): int
+    {
+        $warning = self::intSetting(self::INACTIVITY_WARNING_SECONDS, 5, 3600);
+
+        return min($warning, self::inactivityTimeoutMinutes() * 60 - 1);
+    }
+
+    /** The admin's warning message, or '' for the default of the language file. */
+    public static function inactivityMessage(): string
+    {
+        return self::get(self::INACTIVITY_MESSAGE);
+    }
+
+    private static function intSetting(string $key, int $min, int $max): int
+    {
+        $raw = self::get($key);
+        if (preg_match('/^[0-9]+$/', $raw) === 1 && (int) $raw >= $min && (int) $raw <= $max) {
+            return (int) $raw;
+        }
+
+        return (int) self::SETTINGS[$key];
     }
 }

@@ -54,6 +54,8 @@ $lang['admin_auth_reset_password'] = 'New password';
 $lang['admin_auth_reset_password_repeat'] = 'Repeat the new password';
 $lang['password_reset_key_expired'] = 'This reset link is no longer valid.';
 $lang['password_reset_message'] = 'Your password was changed.';
+$lang['staff_password_changed'] = 'Your password was changed.';
+$lang['staff_old_password_incorrect'] = 'The old password is wrong or the new ones do not match.';
 
 $lang['clients_login_heading_no_register'] = 'Customer sign-in';
 $lang['clients_login_email'] = 'E-mail';

@@ -1,0 +1,102 @@
+/*
+ * Login Sessions and My sessions: confirmation of the sign-out and ban buttons (data-confirm), and on the admin list
+ * (#login-security-sessions) a refresh of the rows every data-interval seconds from data-rows-url. The rows come as
+ * HTML the server escaped; a refresh is an XMLHttpRequest-marked background request, so it never counts as the
+ * admin's activity. It waits while the admin is typing in a row's form, and while the tab is hidden.
+ */
+(function () {
+    'use strict';
+
+    function ready(fn) {
+        if (document.readyState !== 'loading') {
+            fn();
+        } else {
+            document.addEventListener('DOMContentLoaded', fn);
+        }
+    }
+
+    function confirmActions() {
+        document.addEventListener('submit', function (event) {
+            var form = event.target;
+            var button = event.submitter || (form && form.querySelector('[data-confirm]'));
+            var question = button && button.getAttribute('data-confirm');
+            if (question && !window.confirm(question)) {
+                event.preventDefault();
+            }
+        });
+    }
+
+    function busy(table) {
+        var active = document.activeElement;
+        var typing = active !== null && table.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName);
+        return typing || table.querySelector('details[open]') !== null;
+    }
+
+    function rowsUrl(root) {
+        var url = root.getAttribute('data-rows-url');
+        var form = document.getElementById('login-security-sessions-filter');
+        if (!form) {
+            return url;
+        }
+        var query = new URLSearchParams(new FormData(form)).toString();
+        return query ? url + (url.indexOf('?') === -1 ? '?' : '&') + query : url;
+    }
+
+    function stamp(root) {
+        var label = document.getElementById('login-security-sessions-updated');
+        if (label) {
+            var now = new Date();
+            var time = [now.getHours(), now.getMinutes(), now.getSeconds()].map(function (n) {
+                return (n < 10 ? '0' : '') + n;
+            }).join(':');
+            label.textContent = (label.getAttribute('data-label') || '%s').replace('%s', time);
+        }
+        root.setAttribute('data-refreshed', String(Date.now()));
+    }
+
+    function refresh(root, tbody, table) {
+        if (document.hidden || busy(table)) {
+            return Promise.resolve();
+        }
+        return fetch(rowsUrl(root), {
+            credentials: 'same-origin',
+            headers: {'X-Requested-With': 'XMLHttpRequest', 'Accept': 'text/html'},
+            cache: 'no-store'
+        }).then(function (response) {
+            // Signed out meanwhile: Perfex answers with its login page; show it.
+            if (response.redirected || !response.ok) {
+                window.location.reload();
+                return null;
+            }
+            return response.text();
+        }).then(function (html) {
+            if (html !== null && !busy(table)) {
+                tbody.innerHTML = html;
+                stamp(root);
+            }
+        }).catch(function () {
+            // Offline for a moment: the next tick tries again.
+        });
+    }
+
+    function autoRefresh() {
+        var root = document.getElementById('login-security-sessions');
+        var tbody = document.getElementById('login-security-sessions-rows');
+        var table = document.getElementById('login-security-sessions-table');
+        if (!root || !tbody || !table || !window.fetch) {
+            return;
+        }
+        var seconds = parseInt(root.getAttribute('data-interval'), 10);
+        if (!(seconds > 0)) {
+            return;
+        }
+        window.setInterval(function () {
+            refresh(root, tbody, table);
+        }, seconds * 1000);
+    }
+
+    ready(function () {
+        confirmActions();
+        autoRefresh();
+    });
+})();

@@ -1,0 +1,51 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+require_once __DIR__ . '/../libraries/Login_security_session_presenter.php';
+
+/**
+ * My sessions for customer contacts, in the customers area: /login_security/client_sessions (the contact's own live
+ * sessions), and the POST actions /end_others ("sign out everywhere else") and /end (one of their other sessions).
+ * Logged-out visitors go to the login page and come back after it.
+ */
+class Client_sessions extends ClientsController
+{
+    public function __construct()
+    {
+        parent::__construct();
+        if (!is_client_logged_in() || $this->session->has_userdata('logged_in_as_client')) {
+            redirect_after_login_to_current_url();
+            redirect(site_url('authentication/login'));
+        }
+    }
+
+    public function index(): void
+    {
+        login_security_sessions_assets(true);
+        $this->data([
+            'sessions' => Login_security_session_actions::ownSessions(Login_security_gateway::USER_CONTACT, (int) get_contact_user_id()),
+            'base_url' => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),
+            'notice'   => null,
+        ]);
+        $this->title(_l('login_security_my_sessions'));
+        $this->view('login_security/sessions_mine');
+        $this->layout(true);
+    }
+
+    public function end_others(): void
+    {
+        login_security_sessions_require_post();
+        $count = Login_security_session_actions::endOthers(Login_security_gateway::USER_CONTACT, (int) get_contact_user_id(),
+            _l('login_security_sessions_ended_by_user_details'));
+        login_security_sessions_mine_done($count, site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
+    }
+
+    public function end(): void
+    {
+        login_security_sessions_require_post();
+        $id    = $this->input->post('id');
+        $ended = is_string($id) && Login_security_session_actions::endOwn(Login_security_gateway::USER_CONTACT, (int) get_contact_user_id(), $id);
+        login_security_sessions_mine_done($ended ? 1 : 0, site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
+    }
+}

@@ -1,0 +1,149 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/**
+ * Inactivity Logout endpoints of assets/js/inactivity_logout.js, at admin/login_security/inactivity/<method> (staff
+ * pages) and login_security/inactivity/<method> (customers area). JSON only: it extends App_Controller and checks the
+ * login itself, so a signed-out browser gets 401 JSON instead of AdminController's redirect to the login page.
+ *
+ * Every request first passes the per-request session check (hooks/sessions.php, app_init): a session that is idle
+ * for longer than the timeout plus the grace, ended or banned is signed out there, before any method here runs.
+ * These requests are AJAX, so that check never counts them as activity; only heartbeat() records activity.
+ */
+class Inactivity extends App_Controller
+{
+    /** POST (CSRF): real user input in the browser; keeps the server session of every user of this browser session alive. */
+    public function heartbeat(): void
+    {
+        if (!$this->allowPost()) {
+            return;
+        }
+        $users = $this->signedInUsers();
+        if ($users === []) {
+            $this->json(401, ['signed_in' => false]);
+
+            return;
+        }
+        $gateway = Login_security_gateway::instance();
+        $touched = false;
+        foreach ($users as $userType => $userId) {
+            $token   = Login_security_session_guard::token($userType, $userId);
+            $touched = ($token !== null && $gateway->touchSession($token)) || $touched;
+        }
+        $this->json(200, ['signed_in' => true, 'recorded' => $touched]);
+    }
+
+    /** GET: the rule for "staff" or "contact" as saved now (open pages re-read it about once a minute). */
+    public function config(string $userType = ''): void
+    {
+        $users = $this->signedInUsers();
+        if (!isset($users[$userType])) {
+            $this->json(401, ['signed_in' => false]);
+
+            return;
+        }
+        $this->json(200, ['signed_in' => true] + $this->rule($userType));
+    }
+
+    /**
+     * POST (CSRF) with idle_seconds: the browser counted the timeout down. The session ends as idle (recorded in the
+     * Login Log now, like every session ended outside a logout) and the login page will say why; the script then
+     * calls Perfex's logout, where the session check signs the user out. Refused, with the rule as saved now, when
+     * the settings changed meanwhile (switched off, or a longer timeout not yet reached).
+     */
+    public function expire(string $userType = ''): void
+    {
+        if (!$this->allowPost()) {
+            return;
+        }
+        $users = $this->signedInUsers();
+        if (!isset($users[$userType])) {
+            $this->json(401, ['signed_in' => false]);
+
+            return;
+        }
+        $idle = $this->input->post('idle_seconds');
+        if (!Login_security_options::inactivityAppliesTo($userType)
+            || !is_string($idle) || !ctype_digit($idle) || (int) $idle < Login_security_options::inactivityTimeoutMinutes() * 60) {
+            $this->json(200, ['signed_in' => true, 'expired' => false] + $this->rule($userType));
+
+            return;
+        }
+        $userId   = $users[$userType];
+        $gateway  = Login_security_gateway::instance();
+        $token    = Login_security_session_guard::token($userType, $userId);
+        $duration = $token === null ? null : $gateway->endSession($token, Login_security_session_guard::END_IDLE, '');
+        if ($duration !== null) {
+            $marker = login_security_login_marker($userType);
+            $gateway->record([
+                'event'      => Login_security_gateway::EVENT_LOGOUT,
+                'user_type'  => $userType,
+                'user_id'    => $userId,
+                'identifier' => $marker !== null && $marker['user_id'] === $userId ? $marker['identifier'] : '',
+                'duration'   => $duration,
+                'end_reason' => Login_security_session_guard::END_IDLE,
+            ]);
+        }
+        Login_security_session_notice::set(Login_security_session_guard::END_IDLE, null);
+        $this->json(200, ['signed_in' => true, 'expired' => true]);
+    }
+
+    /**
+     * The rule for the script, as saved now.
+     *
+     * @return array{enabled: bool, timeout_seconds: int, warning_seconds: int, message: string}
+     */
+    private function rule(string $userType): array
+    {
+        $rule = login_security_inactivity_rule($userType);
+
+        return [
+            'enabled'         => $rule['enabled'] === 1,
+            'timeout_seconds' => $rule['timeout-seconds'],
+            'warning_seconds' => $rule['warning-seconds'],
+            'message'         => $rule['message'],
+        ];
+    }
+
+    /**
+     * The users this browser session is signed in as: ['staff' => id] and/or ['contact' => id] ("login as client"
+     * is a staff member's session, not the contact's).
+     *
+     * @return array<string, int>
+     */
+    private function signedInUsers(): array
+    {
+        $users = [];
+        if (is_staff_logged_in()) {
+            $users[Login_security_gateway::USER_STAFF] = (int) get_staff_user_id();
+        }
+        if (is_client_logged_in() && !$this->session->has_userdata('logged_in_as_client')) {
+            $users[Login_security_gateway::USER_CONTACT] = (int) get_contact_user_id();
+        }
+
+        return array_filter($users, static function (int $id): bool {
+            return $id > 0;
+        });
+    }
+
+    private function allowPost(): bool
+    {
+        if ($this->input->method() === 'post') {
+            return true;
+        }
+        header('Allow: POST');
+        $this->json(405, ['error' => _l('login_security_post_only')]);
+
+        return false;
+    }
+
+    /** @param array<string, mixed> $body */
+    private function json(int $status, array $body): void
+    {
+        http_response_code($status);
+        header('Content-Type: application/json; charset=utf-8');
+        header('Cache-Control: no-store');
+        echo json_encode($body);
+    }
+}

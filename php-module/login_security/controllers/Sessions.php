@@ -1,0 +1,170 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+require_once __DIR__ . '/../libraries/Login_security_session_presenter.php';
+
+/**
+ * Login Sessions: admin/login_security/sessions (page), /rows (the list's rows, for the page's refresh), and the
+ * POST actions /end (one session), /end_user (all of a user's), /ban, /lift_ban. Reading needs the capability
+ * view, acting manage; only administrators may act on an administrator. Every action is recorded in the Login Log.
+ */
+class Sessions extends AdminController
+{
+    private const USER_TYPES = ['staff', 'contact'];
+
+    public function index(): void
+    {
+        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
+            access_denied(LOGIN_SECURITY_CAPABILITY);
+        }
+        $filter  = $this->filter();
+        $gateway = Login_security_gateway::instance();
+        $rows    = $this->rowsData($filter);
+        $bans    = array_map([Login_security_session_presenter::class, 'ban'], array_filter($gateway->bans(''), 'is_array'));
+
+        login_security_sessions_assets(true);
+        $this->load->view('login_security/sessions', $rows + [
+            'title'    => _l('login_security_sessions'),
+            'filter'   => $filter,
+            'bans'     => $bans,
+            'notice'   => $gateway->notice(),
+            'interval' => 15,
+        ]);
+    }
+
+    /** The table rows only (HTML, escaped like the page), for the page's refresh every few seconds. */
+    public function rows(): void
+    {
+        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
+            ajax_access_denied();
+        }
+        header('Cache-Control: no-store');
+        $this->load->view('login_security/sessions_rows', $this->rowsData($this->filter()));
+    }
+
+    /** Ends one session (POST id, user_type, user_id). */
+    public function end(): void
+    {
+        $target = $this->actionTarget();
+        $id     = $this->input->post('id');
+        $owned  = is_string($id) && $this->userHasSession($target, $id);
+        $ended  = $owned ? Login_security_session_actions::endOne($id, Login_security_session_guard::END_FORCED) : null;
+        $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
+    }
+
+    /** Ends every session of a user (POST user_type, user_id). */
+    public function end_user(): void
+    {
+        $target = $this->actionTarget();
+        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], Login_security_session_guard::END_FORCED);
+        $this->done((int) $count > 0, 'login_security_sessions_ended_user', 'login_security_sessions_nothing_ended', (string) $count);
+    }
+
+    /** Bans a user for N minutes with an optional reason (POST user_type, user_id, minutes, reason). */
+    public function ban(): void
+    {
+        $target  = $this->actionTarget();
+        $minutes = trim((string) $this->input->post('minutes'));
+        if (!preg_match('/^\d{1,6}$/', $minutes) || (int) $minutes < 1 || (int) $minutes > Login_security_session_actions::MAX_BAN_MINUTES) {
+            $this->done(false, '', 'login_security_sessions_ban_minutes_invalid', (string) Login_security_session_actions::MAX_BAN_MINUTES);
+        }
+        if ($target['type'] === Login_security_gateway::USER_STAFF && $target['id'] === (int) get_staff_user_id()) {
+            $this->done(false, '', 'login_security_sessions_ban_self');
+        }
+        $reason = $this->input->post('reason');
+        $reason = is_string($reason) ? mb_substr(trim(mb_scrub($reason, 'UTF-8')), 0, 255, 'UTF-8') : '';
+        $until  = Login_security_session_actions::ban($target['type'], $target['id'], (int) $minutes, $reason);
+        $this->done($until !== null, 'login_security_sessions_banned', 'login_security_sessions_action_failed',
+            $until !== null ? date('Y-m-d H:i', $until) : '');
+    }
+
+    /** Lifts a ban early (POST user_type, user_id). */
+    public function lift_ban(): void
+    {
+        $target = $this->actionTarget();
+        $lifted = Login_security_session_actions::liftBan($target['type'], $target['id']);
+        $this->done($lifted === true, 'login_security_sessions_ban_lifted', 'login_security_sessions_no_ban');
+    }
+
+    /**
+     * What every action checks first: capability manage, POST (Perfex has checked the CSRF token by then), a valid
+     * user, and an administrator only acted on by an administrator. Ends the request otherwise.
+     *
+     * @return array{type: string, id: int}
+     */
+    private function actionTarget(): array
+    {
+        if (!staff_can('manage', LOGIN_SECURITY_CAPABILITY)) {
+            access_denied(LOGIN_SECURITY_CAPABILITY);
+        }
+        login_security_sessions_require_post();
+        $type = (string) $this->input->post('user_type');
+        $id   = (string) $this->input->post('user_id');
+        if (!in_array($type, self::USER_TYPES, true) || !preg_match('/^[1-9]\d{0,9}$/', $id)) {
+            $this->done(false, '', 'login_security_sessions_bad_request');
+        }
+        if ($type === Login_security_gateway::USER_STAFF && !is_admin() && is_admin((int) $id)) {
+            $this->done(false, '', 'login_security_sessions_admin_only');
+        }
+
+        return ['type' => $type, 'id' => (int) $id];
+    }
+
+    /** @param array{type: string, id: int} $target */
+    private function userHasSession(array $target, string $id): bool
+    {
+        $user = $target['type'] . ':' . $target['id'];
+        foreach (Login_security_gateway::instance()->liveSessions($target['type'], $user, Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
+            if (is_array($row) && ($row['id'] ?? null) === $id) {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /** Back to the list with the outcome (redirects: the request ends here). */
+    private function done(bool $ok, string $successKey, string $failureKey, string $label = ''): void
+    {
+        if (!$ok && Login_security_gateway::instance()->hadError()) {
+            $failureKey = 'login_security_sessions_action_failed';
+        }
+        set_alert($ok ? 'success' : 'danger', login_security_alert_text(_l($ok ? $successKey : $failureKey, $label)));
+        redirect(admin_url(LOGIN_SECURITY_URI_SESSIONS));
+    }
+
+    /** @return array{type: string, q: string} */
+    private function filter(): array
+    {
+        $type = $this->input->get('type');
+        $term = $this->input->get('q');
+
+        return [
+            'type' => is_string($type) && in_array($type, self::USER_TYPES, true) ? $type : '',
+            'q'    => is_string($term) ? mb_substr(trim(mb_scrub($term, 'UTF-8')), 0, 100, 'UTF-8') : '',
+        ];
+    }
+
+    /**
+     * @param array{type: string, q: string} $filter
+     * @return array{sessions: list<array<string, mixed>>, can_manage: bool}
+     */
+    private function rowsData(array $filter): array
+    {
+        $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
+        $staffId  = (int) get_staff_user_id();
+        $current  = Login_security_session_guard::currentId(Login_security_gateway::USER_STAFF, $staffId);
+        $sessions = [];
+        foreach ($live as $row) {
+            if (is_array($row)) {
+                $sessions[] = Login_security_session_presenter::session($row, $current);
+            }
+        }
+
+        return [
+            'sessions'   => Login_security_session_presenter::search($sessions, $filter['q']),
+            'can_manage' => staff_can('manage', LOGIN_SECURITY_CAPABILITY),
+        ];
+    }
+}

@@ -1,0 +1,119 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/*
+ * Login sessions in the navigation and on the pages: the "Login Sessions" admin page and "My sessions" (staff
+ * sidebar, customers-area menu), the signed-out notice on both login pages, and the pages' own CSS and JavaScript.
+ */
+
+define('LOGIN_SECURITY_URI_SESSIONS', 'login_security/sessions');
+define('LOGIN_SECURITY_URI_MY_SESSIONS', 'login_security/my_sessions');
+/** Customers area: pass to site_url(). */
+define('LOGIN_SECURITY_URI_CLIENT_SESSIONS', 'login_security/client_sessions');
+
+hooks()->add_action('admin_init', 'login_security_sessions_menu');
+hooks()->add_action('clients_init', 'login_security_sessions_theme_menu');
+hooks()->add_action('after_admin_login_form_start', 'login_security_sessions_login_notice');
+hooks()->add_action('clients_login_form_start', 'login_security_sessions_login_notice');
+hooks()->add_action('app_admin_head', 'login_security_sessions_head_assets');
+hooks()->add_action('app_customers_head', 'login_security_sessions_head_assets');
+hooks()->add_action('app_admin_footer', 'login_security_sessions_footer_assets');
+hooks()->add_action('app_customers_footer', 'login_security_sessions_footer_assets');
+
+/** Switches the sessions pages' assets on (with true) and tells whether they are on. */
+function login_security_sessions_assets(?bool $enable = null): bool
+{
+    static $enabled = false;
+    if ($enable !== null) {
+        $enabled = $enable;
+    }
+
+    return $enabled;
+}
+
+/** "Login Sessions" under Login Security (capability view); "My sessions" for every staff member. */
+function login_security_sessions_menu(): void
+{
+    $menu = get_instance()->app_menu;
+    if (staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
+        $menu->add_sidebar_children_item('login_security', [
+            'slug'     => 'login_security_sessions',
+            'name'     => _l('login_security_sessions'),
+            'href'     => admin_url(LOGIN_SECURITY_URI_SESSIONS),
+            'position' => 15,
+        ]);
+        $menu->add_sidebar_children_item('login_security', [
+            'slug'     => 'login_security_my_sessions',
+            'name'     => _l('login_security_my_sessions'),
+            'href'     => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS),
+            'position' => 20,
+        ]);
+
+        return;
+    }
+    $menu->add_sidebar_menu_item('login_security_my_sessions', [
+        'name'     => _l('login_security_my_sessions'),
+        'href'     => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS),
+        'icon'     => 'fa-solid fa-laptop',
+        'position' => 59,
+    ]);
+}
+
+function login_security_sessions_theme_menu(): void
+{
+    if (is_client_logged_in() && !get_instance()->session->has_userdata('logged_in_as_client')) {
+        get_instance()->app_menu->add_theme_item('login_security_my_sessions', [
+            'name'     => _l('login_security_my_sessions'),
+            'href'     => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),
+            'position' => 40,
+        ]);
+    }
+}
+
+/** Inside the login form: why the user was signed out, once. */
+function login_security_sessions_login_notice(): void
+{
+    $message = Login_security_session_notice::take();
+    if ($message !== null) {
+        echo '<div class="alert alert-warning" role="alert" id="login-security-signed-out">' . e($message) . '</div>';
+    }
+}
+
+function login_security_sessions_head_assets(): void
+{
+    if (login_security_sessions_assets()) {
+        echo '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/sessions.css')) . '">' . PHP_EOL;
+    }
+}
+
+function login_security_sessions_footer_assets(): void
+{
+    if (login_security_sessions_assets()) {
+        echo '<script src="' . e(login_security_asset_url('assets/js/sessions.js')) . '"></script>' . PHP_EOL;
+    }
+}
+
+/** Ends a request that is not a POST with 405 (actions change state: POST with the CSRF token only). */
+function login_security_sessions_require_post(): void
+{
+    if (get_instance()->input->method() !== 'post') {
+        http_response_code(405);
+        header('Allow: POST');
+        echo e(_l('login_security_post_only'));
+        exit;
+    }
+}
+
+/** After a "My sessions" action: back to the page, saying how many sessions ended (null: the action failed). */
+function login_security_sessions_mine_done(?int $ended, string $pageUrl): void
+{
+    if ($ended === null) {
+        set_alert('danger', login_security_alert_text(_l('login_security_sessions_action_failed')));
+    } elseif ($ended === 0) {
+        set_alert('info', login_security_alert_text(_l('login_security_sessions_nothing_ended')));
+    } else {
+        set_alert('success', login_security_alert_text(_l('login_security_sessions_signed_out_others', (string) $ended)));
+    }
+    redirect($pageUrl);
+}

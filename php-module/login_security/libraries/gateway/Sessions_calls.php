@@ -1,0 +1,132 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/**
+ * Login sessions, force logout and bans: the gateway's calls of LoginSecurity\Sessions (see the stub). Every call
+ * fails open: on an error it is logged and the safe default returned (a request goes on, nothing is refused).
+ * Raw tokens pass through here and live only in the PHP session; the extension stores their SHA-256.
+ */
+trait Login_security_sessions_calls
+{
+    /** Starts a session; its raw token, or null when it could not be recorded. */
+    public function startSession(string $userType, int $userId, string $method): ?string
+    {
+        $ip    = $this->clientIp();
+        $agent = Login_security_request::userAgent();
+
+        return $this->call('Sessions::start', function () use ($userType, $userId, $ip, $agent, $method) {
+            return (string) $this->sessions()->start($userType, $userId, $ip, $agent, $method);
+        }, null);
+    }
+
+    /**
+     * The per-request check (one SELECT): ['state' => active|ended|banned|idle|unknown, 'reason'?, 'until'?,
+     * 'started_at'?], or null when the extension could not answer (the request then goes on).
+     *
+     * @return array<string, mixed>|null
+     */
+    public function checkSession(string $token, ?int $idleLimit, bool $activity): ?array
+    {
+        $state = $this->call('Sessions::check', function () use ($token, $idleLimit, $activity) {
+            return $this->sessions()->check($token, $idleLimit, $activity);
+        }, null);
+
+        return is_array($state) && isset($state['state']) ? $state : null;
+    }
+
+    /** Ends one session; its duration in seconds, or null when it was not active. */
+    public function endSession(string $token, string $reason, string $by): ?int
+    {
+        $duration = $this->call('Sessions::end', function () use ($token, $reason, $by) {
+            return $this->sessions()->end($token, $reason, $by);
+        }, null);
+
+        return is_int($duration) ? $duration : null;
+    }
+
+    /**
+     * Ends a user's sessions (all but $keepToken's) and removes their Perfex session rows (all but $keepPhpSession)
+     * and remember-me rows (all but the md5 key $keepAutologin). The durations of the sessions ended, or null on
+     * failure.
+     *
+     * @return list<int>|null
+     */
+    public function endUserSessions(string $userType, int $userId, string $reason, string $by, ?string $keepToken = null, ?string $keepPhpSession = null, ?string $keepAutologin = null): ?array
+    {
+        $durations = $this->call('Sessions::endUser', function () use ($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin) {
+            return $this->sessions()->endUser($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin);
+        }, null);
+
+        return is_array($durations) ? array_map('intval', array_values($durations)) : null;
+    }
+
+    /**
+     * Ends the session with the public id live() shows.
+     *
+     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session has that id
+     */
+    public function endSessionById(string $publicId, string $reason, string $by): ?array
+    {
+        $ended = $this->call('Sessions::endById', function () use ($publicId, $reason, $by) {
+            return $this->sessions()->endById($publicId, $reason, $by);
+        }, null);
+        if (!is_array($ended)) {
+            return null;
+        }
+
+        return ['user_type' => (string) ($ended['user_type'] ?? ''), 'user_id' => (int) ($ended['user_id'] ?? 0), 'duration' => (int) ($ended['duration'] ?? 0)];
+    }
+
+    /**
+     * Live sessions, newest activity first (see Sessions::live()).
+     *
+     * @return list<array<string, mixed>>
+     */
+    public function liveSessions(string $userType, string $user, int $idleSeconds, int $limit): array
+    {
+        return $this->listCall('Sessions::live', function () use ($userType, $user, $idleSeconds, $limit) {
+            return $this->sessions()->live($userType, $user, $idleSeconds, $limit);
+        });
+    }
+
+    /** How many live sessions the user has; 0 when the extension could not answer (single login fails open). */
+    public function countLiveSessions(string $userType, int $userId, int $idleSeconds): int
+    {
+        return (int) $this->call('Sessions::countLive', function () use ($userType, $userId, $idleSeconds) {
+            return $this->sessions()->countLive($userType, $userId, $idleSeconds);
+        }, 0);
+    }
+
+    /** Bans a user for $minutes; when the ban ends (unix time), or null on failure. */
+    public function banUser(string $userType, int $userId, int $minutes, string $reason, string $by): ?int
+    {
+        $until = $this->call('Sessions::ban', function () use ($userType, $userId, $minutes, $reason, $by) {
+            return $this->sessions()->ban($userType, $userId, $minutes, $reason, $by);
+        }, null);
+
+        return is_int($until) ? $until : null;
+    }
+
+    /** Lifts a ban early: true when there was one, false when not, null on failure. */
+    public function liftBan(string $userType, int $userId): ?bool
+    {
+        $lifted = $this->call('Sessions::liftBan', function () use ($userType, $userId) {
+            return $this->sessions()->liftBan($userType, $userId);
+        }, null);
+
+        return is_bool($lifted) ? $lifted : null;
+    }
+
+    /**
+     * Bans in force, of one user ("staff:ID" / "contact:ID") or all ("").
+     *
+     * @return list<array{user_type: string, user_id: int, until: int, reason: string, created_by: string}>
+     */
+    public function bans(string $user): array
+    {
+        return $this->listCall('Sessions::bans', function () use ($user) {
+            return $this->sessions()->bans($user);
+        });
+    }
+}

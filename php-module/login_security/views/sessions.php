@@ -1,0 +1,117 @@
+<?php defined('BASEPATH') or exit('No direct script access allowed');
+/**
+ * Login Sessions. Variables: $filter (type, q), $sessions and $can_manage (for sessions_rows), $bans
+ * (presented), $notice (string|null), $interval (seconds between refreshes). assets/js/sessions.js refreshes the
+ * rows from data-rows-url; a refresh is a background request and never counts as the admin's activity.
+ */
+$rows_url = admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows');
+init_head(); ?>
+<div id="wrapper">
+    <div class="content">
+        <div class="row">
+            <div class="col-md-12" id="login-security-sessions"
+                data-rows-url="<?= e($rows_url); ?>"
+                data-interval="<?= e((string) $interval); ?>">
+                <div class="login-security-sessions-heading">
+                    <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_sessions')); ?></h4>
+                    <span class="text-muted" id="login-security-sessions-updated" aria-live="polite"
+                        data-label="<?= e(_l('login_security_sessions_updated_at', '%s')); ?>"><?= e(_l('login_security_sessions_updated_at', date('H:i:s'))); ?></span>
+                </div>
+
+                <?php if ($notice !== null) { ?>
+                <div class="alert alert-warning login-security-notice"><?= e($notice); ?></div>
+                <?php } ?>
+
+                <div class="panel_s">
+                    <div class="panel-body">
+                        <form method="get" action="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS)); ?>" id="login-security-sessions-filter" class="login-security-sessions-filter" autocomplete="off">
+                            <div class="form-group">
+                                <label for="login-security-sessions-type" class="control-label"><?= e(_l('login_security_sessions_filter_type')); ?></label>
+                                <select id="login-security-sessions-type" name="type" class="form-control">
+                                    <option value=""><?= e(_l('login_security_sessions_all_users')); ?></option>
+                                    <option value="staff"<?= $filter['type'] === 'staff' ? ' selected' : ''; ?>><?= e(_l('login_security_user_type_staff')); ?></option>
+                                    <option value="contact"<?= $filter['type'] === 'contact' ? ' selected' : ''; ?>><?= e(_l('login_security_user_type_contact')); ?></option>
+                                </select>
+                            </div>
+                            <div class="form-group">
+                                <label for="login-security-sessions-q" class="control-label"><?= e(_l('login_security_sessions_filter_search')); ?></label>
+                                <input type="search" id="login-security-sessions-q" name="q" class="form-control" maxlength="100"
+                                    value="<?= e($filter['q']); ?>" placeholder="<?= e(_l('login_security_sessions_filter_search_placeholder')); ?>">
+                            </div>
+                            <div class="form-group login-security-sessions-filter-buttons">
+                                <button type="submit" class="btn btn-primary"><?= e(_l('login_security_filter_apply')); ?></button>
+                                <a href="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS)); ?>" class="btn btn-default"><?= e(_l('login_security_filter_reset')); ?></a>
+                            </div>
+                        </form>
+                    </div>
+                </div>
+
+                <div class="panel_s">
+                    <div class="panel-body">
+                        <div class="table-responsive">
+                            <table class="table table-striped login-security-sessions-table" id="login-security-sessions-table">
+                                <thead>
+                                    <tr>
+                                        <th><?= e(_l('login_security_col_user')); ?></th>
+                                        <th><?= e(_l('login_security_col_ip')); ?></th>
+                                        <th><?= e(_l('login_security_col_device')); ?></th>
+                                        <th><?= e(_l('login_security_sessions_col_login')); ?></th>
+                                        <th><?= e(_l('login_security_sessions_col_last_activity')); ?></th>
+                                        <th><?= e(_l('login_security_sessions_col_method')); ?></th>
+                                        <?php if ($can_manage) { ?>
+                                        <th><?= e(_l('login_security_sessions_col_actions')); ?></th>
+                                        <?php } ?>
+                                    </tr>
+                                </thead>
+                                <tbody id="login-security-sessions-rows">
+                                    <?php get_instance()->load->view('login_security/sessions_rows', ['sessions' => $sessions, 'can_manage' => $can_manage]); ?>
+                                </tbody>
+                            </table>
+                        </div>
+                    </div>
+                </div>
+
+                <div class="panel_s" id="login-security-bans">
+                    <div class="panel-body">
+                        <h5 class="tw-mt-0 tw-font-semibold"><?= e(_l('login_security_sessions_bans')); ?></h5>
+                        <?php if ($bans === []) { ?>
+                        <p class="text-muted" id="login-security-no-bans"><?= e(_l('login_security_sessions_no_bans')); ?></p>
+                        <?php } else { ?>
+                        <table class="table login-security-bans-table">
+                            <thead>
+                                <tr>
+                                    <th><?= e(_l('login_security_col_user')); ?></th>
+                                    <th><?= e(_l('login_security_sessions_col_until')); ?></th>
+                                    <th><?= e(_l('login_security_sessions_col_reason')); ?></th>
+                                    <th><?= e(_l('login_security_sessions_col_banned_by')); ?></th>
+                                    <?php if ($can_manage) { ?><th></th><?php } ?>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <?php foreach ($bans as $ban) { ?>
+                                <tr data-user="<?= e($ban['user_type'] . ':' . $ban['user_id']); ?>">
+                                    <td><?= e($ban['user_name']); ?> <span class="text-muted">(<?= e($ban['type_label']); ?>)</span></td>
+                                    <td class="login-security-nowrap"><?= e($ban['until']); ?></td>
+                                    <td><?= e($ban['reason']); ?></td>
+                                    <td><?= e($ban['created_by']); ?></td>
+                                    <?php if ($can_manage) { ?>
+                                    <td>
+                                        <?= form_open(admin_url(LOGIN_SECURITY_URI_SESSIONS . '/lift_ban'), ['class' => 'login-security-inline-form'], ['user_type' => $ban['user_type'], 'user_id' => (string) $ban['user_id']]); ?>
+                                            <button type="submit" class="btn btn-default btn-xs"><?= e(_l('login_security_sessions_lift_ban')); ?></button>
+                                        <?= form_close(); ?>
+                                    </td>
+                                    <?php } ?>
+                                </tr>
+                                <?php } ?>
+                            </tbody>
+                        </table>
+                        <?php } ?>
+                    </div>
+                </div>
+            </div>
+        </div>
+    </div>
+</div>
+<?php init_tail(); ?>
+</body>
+</html>

@@ -1,0 +1,28 @@
+<?php
+/** Login attempts (issue 3): uninstalling the module removes the lockout settings and state with every other option. */
+
+declare(strict_types=1);
+
+require_once __DIR__ . '/LockoutTestCase.php';
+
+final class LockoutUninstallTest extends LockoutTestCase
+{
+    public function testUninstallRemovesTheLockoutOptionsAndCounters(): void
+    {
+        $this->failStaff('staff@example.com', 3);
+        $admin = self::staff('admin');
+        $this->browser('admin')->loginStaff($admin['email'], $admin['password']);
+        $this->assertGreaterThanOrEqual(10, $this->lockoutOptions());
+
+        $this->browser('admin')->post('admin/modules/deactivate/login_security');
+        $this->browser('admin')->post('admin/modules/uninstall/login_security');
+
+        $this->assertSame(0, $this->lockoutOptions());
+        $this->assertNull(self::row("SHOW TABLES LIKE '" . self::table('login_security_attempts') . "'"));
+    }
+
+    private function lockoutOptions(): int
+    {
+        return (int) self::row('SELECT COUNT(*) AS n FROM ' . self::table('options') . " WHERE name LIKE 'login\\_security\\_lockout\\_%'")['n'];
+    }
+}
