@@ -233,6 +233,12 @@ namespace LoginSecurity {
          */
         public function endUser(string $user_type, int $user_id, string $reason, string $by, ?string $keep_token = null, ?string $keep_php_session = null, ?string $keep_autologin = null): array {}
 
+        /**
+         * Ends sessions without activity for $idle_secs (at least 60) with reason "expired" — run it from cron with
+         * Perfex's session lifetime (sess_expiration, 28800 s by default). Returns how many were ended.
+         */
+        public function expireStale(int $idle_secs): int {}
+
         /** Ends the session whose public id live() shows: ['user_type', 'user_id', 'duration'], or null. */
         public function endById(string $id, string $reason, string $by): ?array {}
 

@@ -105,6 +105,15 @@ fn a_ban_ends_sessions_on_their_next_check_and_expires_by_itself() {
 }
 
 #[test]
+fn stale_sessions_expire() {
+    let Some(s) = common::fresh_store("stale") else { return };
+    let (old, fresh) = (start(&s, "staff", 1, T0), start(&s, "staff", 2, T0 + 500));
+    assert_eq!(s.expire_stale_sessions(T0 + 100, T0 + 1000).unwrap(), 1);
+    assert_eq!(s.check_session(&old, T0 + 1000, None, true).unwrap().0, State::Ended { reason: "expired".into() });
+    assert_eq!(s.check_session(&fresh, T0 + 1000, None, false).unwrap().0, State::Active { touch: false });
+}
+
+#[test]
 fn sessions_are_found_by_their_public_handle_only() {
     let Some(s) = common::fresh_store("handle") else { return };
     let h = start(&s, "staff", 2, T0);

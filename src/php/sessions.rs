@@ -107,6 +107,12 @@ impl PhpSessions {
         }
     }
 
+    /// Ends sessions without activity for `idle_secs` (≥ 60) with reason "expired" (cron); returns how many.
+    pub fn expire_stale(&self, idle_secs: i64) -> PhpResult<i64> {
+        let t = now();
+        Ok(i64::try_from(self.store.expire_stale_sessions(t - idle_secs.max(60), t)?).unwrap_or(i64::MAX))
+    }
+
     /// Live sessions (active within `idle_secs`): `user_type` "" for all; `user` "" or "staff:ID" / "contact:ID".
     pub fn live(&self, user_type: String, user: String, idle_secs: i64, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
         let u = parse_user(&user)?;

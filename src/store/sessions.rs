@@ -199,6 +199,19 @@ impl Store {
         })
     }
 
+    /// Ends sessions without activity since `before` (unix time) with reason "expired": their Perfex session is gone
+    /// (Perfex's `sess_expiration`, 8 h by default). Returns how many were ended.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn expire_stale_sessions(&self, before: i64, now: i64) -> Result<u64> {
+        let sql = format!(
+            "UPDATE `{}` SET ended_at = :now, end_reason = 'expired' WHERE ended_at IS NULL AND last_seen < :before",
+            self.tables.sessions
+        );
+        self.run(|c| c.exec_iter(&sql, params! { "now" => now, "before" => before }).map(|r| r.affected_rows()))
+    }
+
     /// The active session with the public handle (see [`SessionRow::id`]): (token hash, user type, user id), or
     /// None when no active session has that handle.
     ///

@@ -150,4 +150,17 @@ final class SessionsTrackingTest extends SessionsTestCase
         $this->assertSame('idle', $logouts[0]['end_reason']);
         $this->assertGreaterThanOrEqual(3600, (int) $logouts[0]['duration']);
     }
+
+    public function testCronEndsSessionsWhosePerfexSessionHasExpired(): void
+    {
+        $this->staffBrowser('stale');
+        $this->staffBrowser('fresh', 'viewer');
+        $staleId = (int) self::staff('staff')['id'];
+        self::db()->execute_query('UPDATE ' . self::table('login_security_sessions') . ' SET last_seen = last_seen - 28801 WHERE user_type = ? AND user_id = ?', ['staff', $staleId]);
+
+        $this->runCron();
+
+        $this->assertSame('expired', self::sessions('user_id = ?', [$staleId])[0]['end_reason']);
+        $this->assertSame('', self::sessions('user_id <> ?', [$staleId])[0]['end_reason'], 'an active session stays');
+    }
 }

@@ -10,13 +10,18 @@ defined('BASEPATH') or exit('No direct script access allowed');
 hooks()->add_action('admin_init', 'login_security_migrate_if_needed');
 hooks()->add_action('before_start_render_dashboard_content', 'login_security_dashboard_notice');
 
-/** Cron task: deletes events older than the retention and records the purge when it removed any. */
+/**
+ * Cron task: deletes events older than the retention and records the purge when it removed any; ends the sessions
+ * whose Perfex session has expired (no activity for Perfex's session lifetime) with reason "expired".
+ */
 function login_security_purge_expired_events(): void
 {
     $gateway = Login_security_gateway::instance();
     if (!$gateway->isAvailable()) {
         return;
     }
+    $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
+    $gateway->expireStaleSessions($lifetime);
     $days    = Login_security_options::retentionDays();
     $removed = $gateway->purgeEvents($days);
     if ($removed !== null && $removed > 0) {

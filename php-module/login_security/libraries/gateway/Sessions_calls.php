@@ -129,4 +129,14 @@ trait Login_security_sessions_calls
             return $this->sessions()->bans($user);
         });
     }
+
+    /** Ends sessions without activity for $idleSeconds with reason "expired" (cron). How many, or null on failure. */
+    public function expireStaleSessions(int $idleSeconds): ?int
+    {
+        $ended = $this->call('Sessions::expireStale', function () use ($idleSeconds) {
+            return $this->sessions()->expireStale($idleSeconds);
+        }, null);
+
+        return is_int($ended) ? $ended : null;
+    }
 }
