@@ -235,9 +235,11 @@ namespace LoginSecurity {
 
         /**
          * Ends sessions without activity for $idle_secs (at least 60) with reason "expired" — run it from cron with
-         * Perfex's session lifetime (sess_expiration, 28800 s by default). Returns how many were ended.
+         * Perfex's session lifetime (sess_expiration, 28800 s by default). At most 1000 a call.
+         *
+         * @return list<array{user_type: string, user_id: int, duration: int}>  duration: login to last activity.
          */
-        public function expireStale(int $idle_secs): int {}
+        public function expireStale(int $idle_secs): array {}
 
         /** Ends the session whose public id live() shows: ['user_type', 'user_id', 'duration'], or null. */
         public function endById(string $id, string $reason, string $by): ?array {}

@@ -108,7 +108,8 @@ fn a_ban_ends_sessions_on_their_next_check_and_expires_by_itself() {
 fn stale_sessions_expire() {
     let Some(s) = common::fresh_store("stale") else { return };
     let (old, fresh) = (start(&s, "staff", 1, T0), start(&s, "staff", 2, T0 + 500));
-    assert_eq!(s.expire_stale_sessions(T0 + 100, T0 + 1000).unwrap(), 1);
+    assert_eq!(s.expire_stale_sessions(T0 + 100, T0 + 1000).unwrap(), vec![("staff".to_string(), 1, 0)]);
+    assert!(s.expire_stale_sessions(T0 + 100, T0 + 1001).unwrap().is_empty(), "ends once");
     assert_eq!(s.check_session(&old, T0 + 1000, None, true).unwrap().0, State::Ended { reason: "expired".into() });
     assert_eq!(s.check_session(&fresh, T0 + 1000, None, false).unwrap().0, State::Active { touch: false });
 }

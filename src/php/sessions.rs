@@ -107,10 +107,12 @@ impl PhpSessions {
         }
     }
 
-    /// Ends sessions without activity for `idle_secs` (≥ 60) with reason "expired" (cron); returns how many.
-    pub fn expire_stale(&self, idle_secs: i64) -> PhpResult<i64> {
+    /// Ends sessions without activity for `idle_secs` (≥ 60) with reason "expired" (cron); returns each ended
+    /// session's ['user_type', 'user_id', 'duration'] (duration: login to last activity).
+    pub fn expire_stale(&self, idle_secs: i64) -> PhpResult<ZBox<ZendHashTable>> {
         let t = now();
-        Ok(i64::try_from(self.store.expire_stale_sessions(t - idle_secs.max(60), t)?).unwrap_or(i64::MAX))
+        let ended = self.store.expire_stale_sessions(t - idle_secs.max(60), t)?;
+        to_table(&ended.into_iter().map(|(user_type, user_id, duration)| json!({ "user_type": user_type, "user_id": user_id, "duration": duration })).collect::<Vec<_>>())
     }
 
     /// Live sessions (active within `idle_secs`): `user_type` "" for all; `user` "" or "staff:ID" / "contact:ID".

@@ -200,16 +200,27 @@ impl Store {
     }
 
     /// Ends sessions without activity since `before` (unix time) with reason "expired": their Perfex session is gone
-    /// (Perfex's `sess_expiration`, 8 h by default). Returns how many were ended.
+    /// (Perfex's `sess_expiration`, 8 h by default). Returns (user type, user id, seconds from login to last
+    /// activity) of each session ended, at most 1000 a call.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn expire_stale_sessions(&self, before: i64, now: i64) -> Result<u64> {
-        let sql = format!(
-            "UPDATE `{}` SET ended_at = :now, end_reason = 'expired' WHERE ended_at IS NULL AND last_seen < :before",
-            self.tables.sessions
+    pub fn expire_stale_sessions(&self, before: i64, now: i64) -> Result<Vec<(String, i64, i64)>> {
+        let t = &self.tables.sessions;
+        let select = format!(
+            "SELECT token_hash, user_type, user_id, last_seen - created_at FROM `{t}` WHERE ended_at IS NULL AND last_seen < :before LIMIT 1000"
         );
-        self.run(|c| c.exec_iter(&sql, params! { "now" => now, "before" => before }).map(|r| r.affected_rows()))
+        let update = format!("UPDATE `{t}` SET ended_at = :now, end_reason = 'expired' WHERE token_hash = :h AND ended_at IS NULL");
+        self.run(|c| {
+            let stale: Vec<(Vec<u8>, String, i64, i64)> = c.exec(&select, params! { "before" => before })?;
+            let mut ended = Vec::with_capacity(stale.len());
+            for (h, user_type, user_id, duration) in stale {
+                if c.exec_iter(&update, params! { "now" => now, "h" => &h })?.affected_rows() > 0 {
+                    ended.push((user_type, user_id, duration));
+                }
+            }
+            Ok(ended)
+        })
     }
 
     /// The active session with the public handle (see [`SessionRow::id`]): (token hash, user type, user id), or

@@ -162,5 +162,7 @@ final class SessionsTrackingTest extends SessionsTestCase
 
         $this->assertSame('expired', self::sessions('user_id = ?', [$staleId])[0]['end_reason']);
         $this->assertSame('', self::sessions('user_id <> ?', [$staleId])[0]['end_reason'], 'an active session stays');
+        $logged = self::events("event = 'logout' AND end_reason = 'expired'");
+        $this->assertSame([$staleId], array_map('intval', array_column($logged, 'user_id')), 'the end is in the Login Log');
     }
 }

@@ -21,7 +21,17 @@ function login_security_purge_expired_events(): void
         return;
     }
     $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
-    $gateway->expireStaleSessions($lifetime);
+    foreach ($gateway->expireStaleSessions($lifetime) as $ended) {
+        $gateway->record([
+            'event'      => Login_security_gateway::EVENT_LOGOUT,
+            'user_type'  => (string) $ended['user_type'],
+            'user_id'    => (int) $ended['user_id'],
+            'end_reason' => 'expired',
+            'duration'   => (int) $ended['duration'],
+            'ip'         => '',
+            'user_agent' => '',
+        ]);
+    }
     $days    = Login_security_options::retentionDays();
     $removed = $gateway->purgeEvents($days);
     if ($removed !== null && $removed > 0) {

@@ -130,13 +130,15 @@ trait Login_security_sessions_calls
         });
     }
 
-    /** Ends sessions without activity for $idleSeconds with reason "expired" (cron). How many, or null on failure. */
-    public function expireStaleSessions(int $idleSeconds): ?int
+    /**
+     * Ends sessions without activity for $idleSeconds with reason "expired" (cron).
+     *
+     * @return list<array{user_type: string, user_id: int, duration: int}>
+     */
+    public function expireStaleSessions(int $idleSeconds): array
     {
-        $ended = $this->call('Sessions::expireStale', function () use ($idleSeconds) {
+        return $this->listCall('Sessions::expireStale', function () use ($idleSeconds) {
             return $this->sessions()->expireStale($idleSeconds);
-        }, null);
-
-        return is_int($ended) ? $ended : null;
+        });
     }
 }
