@@ -59,16 +59,30 @@ impl PhpSessions {
 
     /// The per-request check: ['state' => active|ended|banned|idle|unknown, 'reason', 'until', 'started_at'].
     pub fn check(&self, token: String, idle_limit: Option<i64>, activity: bool) -> PhpResult<ZBox<ZendHashTable>> {
-        let Ok(hash) = token_hash(&token) else { return to_table(&json!({ "state": "unknown" })) };
+        // Built by hand rather than through serde: this runs on every request.
+        let mut out = ZendHashTable::with_capacity(4);
+        let Ok(hash) = token_hash(&token) else {
+            out.insert("state", "unknown")?;
+            return Ok(out);
+        };
         let (state, started) = self.store.check_session(&hash, now(), idle_limit.filter(|l| *l > 0), activity)?;
-        let mut v = serde_json::to_value(&state).map_err(|e| Error::Db(e.to_string()))?;
-        if let (Some(map), Some(s)) = (v.as_object_mut(), started) {
-            map.insert("started_at".into(), json!(s));
+        match state {
+            State::Active { .. } => out.insert("state", "active")?,
+            State::Ended { reason } => {
+                out.insert("state", "ended")?;
+                out.insert("reason", reason)?;
+            }
+            State::Banned { until } => {
+                out.insert("state", "banned")?;
+                out.insert("until", until)?;
+            }
+            State::Idle => out.insert("state", "idle")?,
+            State::Unknown => out.insert("state", "unknown")?,
         }
-        if let (Some(map), State::Active { .. }) = (v.as_object_mut(), &state) {
-            map.remove("touch");
+        if let Some(s) = started {
+            out.insert("started_at", s)?;
         }
-        to_table(&v)
+        Ok(out)
     }
 
     /// Records real activity now (the heartbeat); false when the session is not active.

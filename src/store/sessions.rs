@@ -113,12 +113,13 @@ impl Store {
     pub fn check_session(&self, token_hash: &[u8], now: i64, idle_limit: Option<i64>, activity: bool) -> Result<(State, Option<i64>)> {
         let sql = format!(
             "SELECT s.ended_at, s.end_reason, s.last_seen, b.until, s.created_at FROM `{}` s \
-             LEFT JOIN `{}` b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > :now \
-             WHERE s.token_hash = :h",
+             LEFT JOIN `{}` b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > ? \
+             WHERE s.token_hash = ?",
             self.tables.sessions, self.tables.bans
         );
         type Row = (Option<i64>, String, i64, Option<i64>, i64);
-        let row: Option<Row> = self.run(|c| c.exec_first(&sql, params! { "now" => now, "h" => token_hash }))?;
+        // Positional parameters: no named-parameter rewriting on this hot path.
+        let row: Option<Row> = self.run(|c| c.exec_first(&sql, (now, token_hash)))?;
         let snapshot = row.as_ref().map(|r| Snapshot { ended_at: r.0, end_reason: r.1.clone(), last_seen: r.2, banned_until: r.3 });
         let state = session::check(snapshot.as_ref(), now, idle_limit, activity);
         match &state {
