@@ -182,6 +182,13 @@ namespace LoginSecurity {
         public function loginStatusOfUser(string $kind, int $user_id, string $ip, array $settings): array {}
 
         /**
+         * The ids of Perfex's active administrators (admin = 1, active = 1), to notify them of a blocked account.
+         *
+         * @return list<int>
+         */
+        public function activeAdminIds(): array {}
+
+        /**
          * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.
          *
          * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, failures: int,

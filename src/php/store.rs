@@ -130,6 +130,11 @@ impl PhpStore {
         to_table(&Verdict { locked_now: false, ip_locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
     }
 
+    /// The ids of Perfex's active administrators (to notify them of a blocked account).
+    pub fn active_admin_ids(&self) -> PhpResult<Vec<i64>> {
+        Ok(self.store.active_admin_ids()?)
+    }
+
     /// Accounts, unknown identifiers and IPs currently locked or blocked.
     pub fn locked_accounts(&self, limit: i64) -> PhpResult<ZBox<ZendHashTable>> {
         to_table(&self.store.locked_keys(now(), limit)?)

@@ -34,4 +34,16 @@ impl Store {
         })?;
         Ok(rows.into_iter().map(|(id, name, email)| Person { id, name, email }).collect())
     }
+
+    /// The ids of the active administrators (who Perfex notifies of a blocked account).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn active_admin_ids(&self) -> Result<Vec<i64>> {
+        let sql = format!("SELECT staffid FROM `{}` WHERE admin = 1 AND active = 1 ORDER BY staffid", self.tables.staff);
+        self.run(|c| match c.query(&sql) {
+            Err(e) if is_missing_table(&e) => Ok(Vec::new()),
+            other => other,
+        })
+    }
 }

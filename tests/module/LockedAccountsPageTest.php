@@ -147,6 +147,8 @@ final class LockedAccountsPageTest extends LockoutTestCase
         self::db()->query('UPDATE ' . self::table('staff') . ' SET admin = 1 WHERE staffid = 3');
         try {
             $this->blockByFailures('staff@example.com');
+            $this->assertSame([1, 3], array_map('intval', array_column($this->notifications(), 'touserid')),
+                'every active admin is notified when the account is blocked, before any of them opens a page');
             $this->loginAdmin();
             $this->browser('admin')->get('admin/');
             $viewer = self::staff('viewer');
@@ -185,7 +187,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
         $this->browser('staff')->loginStaff($staff['email'], $staff['password']);
         $this->browser('staff')->get('admin/');
 
-        $this->assertSame([], $this->notifications());
+        $this->assertSame([1], array_map('intval', array_column($this->notifications(), 'touserid')), 'the administrator only');
     }
 
     /** With retries 1 and max lockouts 1: fail, let the lockout pass, fail again → blocked. */

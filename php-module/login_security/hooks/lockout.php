@@ -133,6 +133,9 @@ function login_security_lockout_after_failure($data): void
     ]);
     if ($blocked) {
         Login_security_block_notices::recordBlock(time());
+        foreach ($gateway->activeAdminIds() as $adminId) {
+            login_security_notify_admin_of_blocks($adminId, time()); // now, not on their next page (flood-limited)
+        }
     }
     // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
     set_alert('warning', login_security_alert_text(login_security_lockout_message($status)));

@@ -3,9 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Blocked accounts → Perfex's bell: on each admin request (the bell's background poll included) an active admin who
- * has not heard of the latest blocks gets one notification linking to Locked accounts, at most one per
- * Login_security_block_notices::INTERVAL (libraries/Login_security_block_notices.php keeps the state).
+ * Blocked accounts → Perfex's bell: when an account is blocked every active admin gets one notification linking to
+ * Locked accounts (hooks/lockout.php), and on each admin request (the bell's background poll included) an admin who
+ * has not heard of the latest blocks yet gets one — at most one per Login_security_block_notices::INTERVAL
+ * (libraries/Login_security_block_notices.php keeps the state).
  */
 
 hooks()->add_action('admin_init', 'login_security_notify_blocked_accounts');
@@ -15,9 +16,13 @@ function login_security_notify_blocked_accounts(): void
     if (!is_staff_logged_in() || !is_admin()) {
         return;
     }
-    $staffId = (int) get_staff_user_id();
-    $now     = time();
-    $due     = Login_security_block_notices::due($staffId, $now);
+    login_security_notify_admin_of_blocks((int) get_staff_user_id(), time());
+}
+
+/** Tells admin $staffId of the blocks they have not heard of, unless they were told less than INTERVAL ago. */
+function login_security_notify_admin_of_blocks(int $staffId, int $now): void
+{
+    $due = Login_security_block_notices::due($staffId, $now);
     if ($due['new'] === 0) {
         return;
     }

@@ -18,6 +18,14 @@ final class Login_security_block_notices
     private const KEEP    = 100;
     private const MAX_AGE = 7 * 86400;
 
+    /**
+     * What this request wrote, by option name: Perfex caches autoloaded options per request and update_option()
+     * does not refresh that cache, so a value written here must be read back from here.
+     *
+     * @var array<string, string>
+     */
+    private static array $written = [];
+
     /** Notes that an account was blocked at $now. */
     public static function recordBlock(int $now): void
     {
@@ -25,7 +33,7 @@ final class Login_security_block_notices
         $state['at'][] = $now;
         $state['at']   = array_slice($state['at'], -self::KEEP);
         $state['n']++;
-        Login_security_options::set(Login_security_options::LOCKOUT_BLOCKS, (string) json_encode($state));
+        self::write(Login_security_options::LOCKOUT_BLOCKS, (string) json_encode($state));
     }
 
     /**
@@ -51,13 +59,13 @@ final class Login_security_block_notices
     {
         $notified           = self::notified();
         $notified[$staffId] = ['at' => $now, 'n' => $total];
-        Login_security_options::set(Login_security_options::LOCKOUT_NOTIFIED, (string) json_encode($notified));
+        self::write(Login_security_options::LOCKOUT_NOTIFIED, (string) json_encode($notified));
     }
 
     /** @return array{n: int, at: list<int>} the count of blocks and the times of the recent ones */
     private static function blocks(int $now): array
     {
-        $state = json_decode(Login_security_options::get(Login_security_options::LOCKOUT_BLOCKS), true);
+        $state = json_decode(self::read(Login_security_options::LOCKOUT_BLOCKS), true);
         $times = [];
         foreach (is_array($state['at'] ?? null) ? $state['at'] : [] as $at) {
             if (is_int($at) && $at > $now - self::MAX_AGE) {
@@ -71,7 +79,7 @@ final class Login_security_block_notices
     /** @return array<int, array{at: int, n: int}> staff id => when last notified and up to which count */
     private static function notified(): array
     {
-        $decoded  = json_decode(Login_security_options::get(Login_security_options::LOCKOUT_NOTIFIED), true);
+        $decoded  = json_decode(self::read(Login_security_options::LOCKOUT_NOTIFIED), true);
         $notified = [];
         foreach (is_array($decoded) ? $decoded : [] as $staffId => $entry) {
             if (is_array($entry) && is_int($entry['at'] ?? null) && is_int($entry['n'] ?? null)) {
@@ -80,5 +88,16 @@ final class Login_security_block_notices
         }
 
         return $notified;
+    }
+
+    private static function write(string $key, string $value): void
+    {
+        self::$written[$key] = $value;
+        Login_security_options::set($key, $value);
+    }
+
+    private static function read(string $key): string
+    {
+        return self::$written[$key] ?? Login_security_options::get($key);
     }
 }

@@ -79,6 +79,14 @@ trait Login_security_lockout_calls
         }, null));
     }
 
+    /** @return list<int> the ids of Perfex's active administrators (none on failure) */
+    public function activeAdminIds(): array
+    {
+        return array_map('intval', $this->listCall('activeAdminIds', function () {
+            return $this->store()->activeAdminIds();
+        }));
+    }
+
     /**
      * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.
      *
