@@ -137,6 +137,26 @@ fn unreachable_database_is_an_error_not_a_hang_or_panic() {
 }
 
 #[test]
+fn a_refused_login_is_linked_to_its_account_by_email() {
+    let Some(cfg) = common::fresh_config("link") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let url = format!("mysql://{}:{}@{}:{}/{}", cfg.user, cfg.password, cfg.host, cfg.port, cfg.database);
+    let mut c = mysql::Pool::new(url.as_str()).unwrap().get_conn().unwrap();
+    let staff = format!("{}staff", cfg.prefix);
+    mysql::prelude::Queryable::query_drop(&mut c, format!("DROP TABLE IF EXISTS {staff}")).unwrap();
+    mysql::prelude::Queryable::query_drop(&mut c, format!("CREATE TABLE {staff} (staffid INT PRIMARY KEY, firstname VARCHAR(50), lastname VARCHAR(50), email VARCHAR(100))")).unwrap();
+    mysql::prelude::Queryable::query_drop(&mut c, format!("INSERT INTO {staff} VALUES (7, 'Ada', 'Admin', 'Ada@Example.com')")).unwrap();
+    let mut refused = ev("failed", Some(("staff", 0)), T0);
+    refused.user_id = None;
+    refused.identifier = " ada@example.COM".into();
+    refused.reason = "locked_out".into();
+    record(&s, refused);
+    let (_, rows) = s.events(&Filter { user: "staff:7".into(), ..Filter::default() }.parse().unwrap(), 1, 5).unwrap();
+    assert_eq!((rows.len(), rows[0].user_name.as_str()), (1, "Ada Admin"));
+    mysql::prelude::Queryable::query_drop(&mut c, format!("DROP TABLE {staff}")).unwrap();
+}
+
+#[test]
 fn search_users_tolerates_missing_perfex_tables() {
     let Some(s) = common::fresh_store("search") else { return };
     assert!(s.search_users("%", 10).unwrap().is_empty());

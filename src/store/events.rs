@@ -91,6 +91,14 @@ impl Store {
     /// # Errors
     /// [`Error::Db`].
     pub fn record_event(&self, e: &EventRecord) -> Result<u64> {
+        // A login refused before its password was checked names the account only by the e-mail typed: link it to
+        // the account (when there is one) so the log shows the person and the user filter finds the row.
+        if e.user_id.is_none() && matches!(e.reason.as_str(), "locked_out" | "blocked") && matches!(e.user_type.as_str(), "staff" | "contact") {
+            let found = self.people(&e.user_type, true, vec![e.identifier_norm.clone().into()])?;
+            if let Some(p) = found.first() {
+                return self.record_event(&EventRecord { user_id: Some(p.id), ..e.clone() });
+            }
+        }
         let sql = format!(
             "INSERT INTO `{}` (created_at, event, user_type, user_id, identifier, identifier_norm, method, reason, ip, \
              user_agent, device, browser, browser_version, os, os_version, duration, end_reason, actor_id, actor_name, details) \

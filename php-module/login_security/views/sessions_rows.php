@@ -30,6 +30,7 @@ $sessions_uri = LOGIN_SECURITY_URI_SESSIONS;
     <td><?= e($session['method']); ?></td>
     <?php if ($can_manage) { ?>
     <td class="login-security-session-actions">
+        <?php if (!$session['current']) { // your own session: sign out with Perfex's logout, not as an admin action ?>
         <?= form_open(admin_url($sessions_uri . '/end'), ['class' => 'login-security-inline-form'], $user_fields + ['id' => $session['id']]); ?>
             <button type="submit" class="btn btn-default btn-xs" data-confirm="<?= e(_l('login_security_sessions_end_confirm')); ?>"><?= e(_l('login_security_sessions_end')); ?></button>
         <?= form_close(); ?>
@@ -48,6 +49,7 @@ $sessions_uri = LOGIN_SECURITY_URI_SESSIONS;
                 <button type="submit" class="btn btn-danger btn-xs"><?= e(_l('login_security_sessions_ban_submit')); ?></button>
             <?= form_close(); ?>
         </details>
+        <?php } ?>
     </td>
     <?php } ?>
 </tr>
