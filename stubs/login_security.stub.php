@@ -28,7 +28,7 @@ namespace LoginSecurity {
         public function __construct() {}
     }
 
-    /** The extension's version, e.g. "0.1.0". */
+    /** The extension's version, e.g. "1.0.0". */
     function version(): string {}
 
     /**
