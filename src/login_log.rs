@@ -195,7 +195,7 @@ impl Filter {
             }
             Some((kind.to_string(), id.parse::<i64>().map_err(|_| bad())?))
         };
-        let event = if self.event.is_empty() { None } else { Some(one_of("event", &self.event, &EVENTS[..EVENTS.len()])?) };
+        let event = if self.event.is_empty() { None } else { Some(one_of("event", &self.event, &EVENTS)?) };
         let ip = if self.ip.trim().is_empty() {
             None
         } else {

@@ -144,9 +144,8 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn attempt_decision(&self, key: &AttemptKey, p: &Policy, now: i64) -> Result<Decision> {
-        let sql = format!("SELECT {STATE_COLUMNS} FROM `{}` WHERE kind = :k AND subject = :s", self.tables.attempts);
-        let row: Option<StateTuple> = self.run(|c| c.exec_first(&sql, params! { "k" => &key.kind, "s" => &key.subject }))?;
-        Ok(lockout::decide(p, row.map(to_state).unwrap_or_default(), now))
+        let status = self.attempt_status(&[(key.clone(), *p)], now)?;
+        Ok(status.first().map_or(Decision::Allowed { remaining: p.retries }, |(d, _)| *d))
     }
 
     /// A successful login: the key's failures are cleared (a block stays).

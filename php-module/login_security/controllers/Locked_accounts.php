@@ -18,9 +18,7 @@ class Locked_accounts extends AdminController
 
     public function index(): void
     {
-        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
-
+        if (!login_security_allowed('view')) {
             return;
         }
 
@@ -43,9 +41,7 @@ class Locked_accounts extends AdminController
      */
     public function reenable(): void
     {
-        if (!staff_can('manage', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
-
+        if (!login_security_allowed('manage')) {
             return;
         }
         if ($this->input->method() !== 'post') {

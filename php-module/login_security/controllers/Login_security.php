@@ -13,9 +13,7 @@ class Login_security extends AdminController
 {
     public function index(): void
     {
-        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
-
+        if (!login_security_allowed('view')) {
             return;
         }
 
@@ -40,9 +38,7 @@ class Login_security extends AdminController
     /** The filtered rows as CSV (at most Login_security_log_query::EXPORT_LIMIT). */
     public function export(): void
     {
-        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
-
+        if (!login_security_allowed('view')) {
             return;
         }
 
@@ -97,9 +93,7 @@ class Login_security extends AdminController
     /** Empties the Login Log (POST with the CSRF token; the extension records who did it). */
     public function clear(): void
     {
-        if (!staff_can('manage', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
-
+        if (!login_security_allowed('manage')) {
             return;
         }
         if ($this->input->method() !== 'post') {

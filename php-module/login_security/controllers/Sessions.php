@@ -15,8 +15,8 @@ class Sessions extends AdminController
 
     public function index(): void
     {
-        if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
-            access_denied(LOGIN_SECURITY_CAPABILITY);
+        if (!login_security_allowed('view')) {
+            return;
         }
         $filter  = $this->filter();
         $gateway = Login_security_gateway::instance();

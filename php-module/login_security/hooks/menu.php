@@ -73,3 +73,17 @@ function login_security_register_settings_tabs(): void
         }
     }
 }
+
+/**
+ * Whether the current staff member has the module's $capability ("view" or "manage"); when not, Perfex's
+ * access_denied() answers (it ends the request in Perfex) and false is returned. Every action starts with it.
+ */
+function login_security_allowed(string $capability): bool
+{
+    if (staff_can($capability, LOGIN_SECURITY_CAPABILITY)) {
+        return true;
+    }
+    access_denied(LOGIN_SECURITY_CAPABILITY);
+
+    return false;
+}
