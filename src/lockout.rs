@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::ip::IpList;
-use crate::login_log::normalize_identifier;
 use crate::settings::value_or_default;
 
 /// The lockout policy (validated values).
@@ -131,6 +130,21 @@ pub fn claim(p: &Policy, s: State, now: i64) -> (Decision, State) {
     }
 }
 
+/// Two counters that turn out to be one account (spellings re-keyed together): the stricter of each field.
+#[must_use]
+pub fn merge(a: State, b: State) -> State {
+    State {
+        failures: a.failures.max(b.failures),
+        lockouts: a.lockouts.max(b.lockouts),
+        locked_until: a.locked_until.max(b.locked_until),
+        blocked_at: match (a.blocked_at, b.blocked_at) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        },
+        last_failure: a.last_failure.max(b.last_failure),
+    }
+}
+
 /// After a successful login: failures cleared, lockout history kept for the window.
 #[must_use]
 pub fn succeed(s: State) -> State {
@@ -180,28 +194,110 @@ pub fn ip_after_success(p: &Policy, s: State, undo: Undo) -> State {
     }
 }
 
-/// Which counter: the staff login's account, the customers' login's account, or an IP address.
+/// Which counter: the account a staff or customers login resolves to, the spelling-independent form of an
+/// e-mail that matches no account, or an IP address.
+///
+/// Subjects: an account is its id (`staff:17`, `contact:5`); an e-mail that matches no account is `?` followed by
+/// the SHA-256 of its collation weight ([`fold_subject`]), which every spelling the database treats as equal shares;
+/// an IP is its text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AttemptKey {
     /// `staff`, `contact` or `ip`.
     pub kind: String,
-    /// The normalised identifier, or the IP's text.
+    /// The account id, the folded unknown e-mail, or the IP's text.
     pub subject: String,
 }
 
+/// What an identifier typed at a login resolves to, the way Perfex will look it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// The account Perfex will authenticate (staff id or contact id).
+    Account(i64),
+    /// No account: the spelling-independent subject ([`fold_subject`]).
+    Unknown(String),
+}
+
 impl AttemptKey {
-    /// Parses `"staff:someone@example.com"`, `"contact:…"` or `"ip:192.0.2.1"`.
+    /// The counter of a resolved login identifier of `kind` ("staff" / "contact").
+    #[must_use]
+    pub fn of(kind: &str, resolved: &Resolved) -> Self {
+        let subject = match resolved {
+            Resolved::Account(id) => id.to_string(),
+            Resolved::Unknown(fold) => fold.clone(),
+        };
+        AttemptKey { kind: kind.into(), subject }
+    }
+
+    /// The counter of an account by id.
+    #[must_use]
+    pub fn account(kind: &str, id: i64) -> Self {
+        AttemptKey { kind: kind.into(), subject: id.to_string() }
+    }
+
+    /// The account id of an account key (`None` for IPs and unknown e-mails).
+    #[must_use]
+    pub fn account_id(&self) -> Option<i64> {
+        if self.kind == "ip" { None } else { self.subject.parse().ok().filter(|id| *id > 0) }
+    }
+
+    /// Parses `"staff:17"`, `"contact:5"`, `"staff:?<fold>"`, `"ip:192.0.2.1"`, or — to be resolved by the store —
+    /// `"staff:someone@example.com"` ([`KeyText::Email`]).
     ///
     /// # Errors
     /// [`Error::InvalidInput`] for anything else.
-    pub fn parse(text: &str) -> Result<Self> {
+    pub fn parse(text: &str) -> Result<KeyText> {
         match text.split_once(':') {
-            Some((kind @ ("staff" | "contact" | "ip"), subject)) if !subject.is_empty() => {
-                Ok(AttemptKey { kind: kind.into(), subject: subject.into() })
+            Some(("ip", subject)) if !subject.is_empty() => Ok(KeyText::Key(AttemptKey { kind: "ip".into(), subject: subject.into() })),
+            Some((kind @ ("staff" | "contact"), subject)) if !subject.is_empty() => {
+                let is_id = subject.bytes().all(|b| b.is_ascii_digit()) && subject.parse::<i64>().is_ok_and(|id| id > 0);
+                let is_fold = subject.len() == 65 && subject.starts_with('?') && subject[1..].bytes().all(|b| b.is_ascii_hexdigit());
+                if is_id || is_fold {
+                    Ok(KeyText::Key(AttemptKey { kind: kind.into(), subject: subject.into() }))
+                } else if subject.contains('@') {
+                    Ok(KeyText::Email { kind: kind.into(), email: subject.into() })
+                } else {
+                    Err(Error::invalid("key", "expected an account id or an e-mail after \"staff:\" / \"contact:\""))
+                }
             }
-            _ => Err(Error::invalid("key", "expected \"staff:<e-mail>\", \"contact:<e-mail>\" or \"ip:<address>\"")),
+            _ => Err(Error::invalid("key", "expected \"staff:<id or e-mail>\", \"contact:<id or e-mail>\" or \"ip:<address>\"")),
         }
     }
+}
+
+/// A key as an administrator or the CLI writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyText {
+    /// A key as stored.
+    Key(AttemptKey),
+    /// An e-mail of a login kind: the store resolves it (its account, and its folded form).
+    Email {
+        /// `staff` or `contact`.
+        kind: String,
+        /// As typed.
+        email: String,
+    },
+}
+
+/// The subject of an e-mail that matches no account, from its collation weight (MariaDB's `WEIGHT_STRING` under
+/// the e-mail column's collation): every spelling the database treats as equal has the same weight, except for
+/// trailing spaces, which a PAD SPACE collation ignores in comparisons but weighs — trailing space weights are
+/// dropped first. `space` is the weight of one space (`WEIGHT_STRING(' ')`).
+#[must_use]
+pub fn fold_subject(weight: &[u8], space: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut w = weight;
+    if !space.is_empty() {
+        while w.len() >= space.len() && w.ends_with(space) && (w.len() - space.len()) % space.len() == 0 {
+            w = &w[..w.len() - space.len()];
+        }
+    }
+    let digest = Sha256::digest(w);
+    let mut out = String::with_capacity(65);
+    out.push('?');
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// The lockout settings of a login, read from the module's options (invalid values read as defaults).
@@ -232,36 +328,55 @@ impl LoginGuard {
         }
     }
 
-    /// The counters a login attempt of `kind` ("staff" / "contact") for `identifier` from `ip` goes through:
-    /// the account's and the IP's; none when lockouts are off for that kind or the IP is allow-listed.
+    /// Whether lockouts apply to logins of `kind` ("staff" / "contact") from `ip` (on for that kind, IP not
+    /// allow-listed).
     #[must_use]
-    pub fn keys(&self, kind: &str, identifier: &str, ip: &str) -> Vec<(AttemptKey, Policy)> {
+    pub fn applies(&self, kind: &str, ip: &str) -> bool {
         let enabled = match kind {
             "staff" => self.staff,
             "contact" => self.customers,
             _ => false,
         };
-        if !enabled || self.allowlist.contains_text(ip) {
+        enabled && !self.allowlist.contains_text(ip)
+    }
+
+    /// The counters a login attempt of `kind` ("staff" / "contact") whose identifier resolved to `account` goes
+    /// through from `ip`: the account's and the IP's; none when lockouts do not apply.
+    #[must_use]
+    pub fn keys(&self, kind: &str, account: &Resolved, ip: &str) -> Vec<(AttemptKey, Policy)> {
+        if !self.applies(kind, ip) {
             return Vec::new();
         }
-        let mut keys = vec![(AttemptKey { kind: kind.into(), subject: normalize_identifier(identifier) }, self.account)];
+        let mut keys = vec![(AttemptKey::of(kind, account), self.account)];
         if !ip.is_empty() {
             keys.push((AttemptKey { kind: "ip".into(), subject: ip.into() }, self.ip));
         }
         keys
     }
+
+    /// The account policy.
+    #[must_use]
+    pub fn account_policy(&self) -> Policy {
+        self.account
+    }
+
+    /// The per-IP policy.
+    #[must_use]
+    pub fn ip_policy(&self) -> Policy {
+        self.ip
+    }
 }
 
 /// What the module needs to know about one login attempt, over all its keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     /// `allowed`, `locked` or `blocked` (`allowed` also when no key applies).
     pub status: &'static str,
-    /// When the lockout ends (`locked`).
+    /// When the lockout ends: the refusing key's (`locked`), or the lock this attempt set (`allowed`).
     pub until: Option<i64>,
     /// Attempts left before a lockout, this one included (`allowed` with an account key).
     pub remaining: Option<u32>,
-    /// Which key refused: `account` or `ip` ("" when allowed).
+    /// Which key refused, or which key this attempt locked: `account` or `ip` ("" otherwise).
     pub scope: &'static str,
     /// This attempt locked the account (the next one will be refused).
     pub locked_now: bool,
@@ -269,6 +384,10 @@ pub struct Verdict {
     pub ip_locked_now: bool,
     /// This attempt blocked the account.
     pub blocked_now: bool,
+    /// The account the identifier resolved to (staff or contact id).
+    pub user_id: Option<i64>,
+    /// What this attempt counted, for [`Claim::decode`] when its login succeeds ("" when nothing was counted).
+    pub claim: String,
 }
 
 impl Verdict {
@@ -277,6 +396,7 @@ impl Verdict {
     #[must_use]
     pub fn from_outcomes(keys: &[(AttemptKey, Policy)], outcomes: &[(Decision, State)]) -> Self {
         let scope = |k: &AttemptKey| if k.kind == "ip" { "ip" } else { "account" };
+        let user_id = keys.iter().find_map(|(k, _)| k.account_id());
         let mut refusals: Vec<(&AttemptKey, Decision)> =
             keys.iter().zip(outcomes).filter(|(_, (d, _))| !matches!(d, Decision::Allowed { .. })).map(|((k, _), (d, _))| (k, *d)).collect();
         refusals.sort_by_key(|(_, d)| !matches!(d, Decision::Blocked));
@@ -285,21 +405,99 @@ impl Verdict {
                 Decision::Locked { until } => ("locked", Some(*until)),
                 _ => ("blocked", None),
             };
-            return Verdict { status, until, remaining: None, scope: scope(k), locked_now: false, ip_locked_now: false, blocked_now: false };
+            return Verdict { status, until, remaining: None, scope: scope(k), locked_now: false, ip_locked_now: false,
+                blocked_now: false, user_id, claim: String::new() };
         }
         let account = keys.iter().zip(outcomes).find(|((k, _), _)| k.kind != "ip");
+        let ip = keys.iter().zip(outcomes).find(|((k, _), _)| k.kind == "ip");
         let remaining = account.and_then(|(_, (d, _))| match d { Decision::Allowed { remaining } => Some(*remaining), _ => None });
-        let after = account.map(|(_, (_, s))| *s);
+        // an allowed attempt found no active lockout, so a lockout in the state after it is this attempt's
+        let account_until = account.and_then(|(_, (_, s))| s.locked_until);
+        let ip_until = ip.and_then(|(_, (_, s))| s.locked_until);
+        let undo = Undo {
+            account_locked: account_until.is_some(),
+            account_blocked: account.is_some_and(|(_, (_, s))| s.blocked_at.is_some()),
+            ip_counted: ip.is_some(),
+            ip_locked: ip_until.is_some(),
+        };
+        let (until, locked_scope) = match (account_until, ip_until) {
+            (Some(u), _) => (Some(u), "account"),
+            (None, Some(u)) => (Some(u), "ip"),
+            _ => (None, ""),
+        };
+        let claim = account.map(|((k, _), _)| Claim { key: k.clone(), ip: ip.map(|((k, _), _)| k.subject.clone()), undo }.encode());
         Verdict {
             status: "allowed",
-            until: None,
+            until,
             remaining,
-            scope: "",
-            // an allowed attempt found no active lockout, so a lockout in the state after it is this attempt's
-            locked_now: after.is_some_and(|s| s.locked_until.is_some()),
-            ip_locked_now: keys.iter().zip(outcomes).any(|((k, _), (_, s))| k.kind == "ip" && s.locked_until.is_some()),
-            blocked_now: after.is_some_and(|s| s.blocked_at.is_some()),
+            scope: if undo.account_blocked { "account" } else { locked_scope },
+            locked_now: undo.account_locked,
+            ip_locked_now: undo.ip_locked,
+            blocked_now: undo.account_blocked,
+            user_id,
+            claim: claim.unwrap_or_default(),
         }
+    }
+
+    /// A login allowed (nothing to report).
+    #[must_use]
+    pub fn allowed(user_id: Option<i64>) -> Self {
+        Verdict { status: "allowed", until: None, remaining: None, scope: "", locked_now: false, ip_locked_now: false,
+            blocked_now: false, user_id, claim: String::new() }
+    }
+
+    /// The account's standing now (no attempt counted): allowed, locked until, or blocked.
+    #[must_use]
+    pub fn of_account(key: &AttemptKey, p: &Policy, s: State, now: i64) -> Self {
+        let user_id = key.account_id();
+        match decide(p, s, now) {
+            Decision::Allowed { remaining } => Verdict { remaining: Some(remaining), ..Verdict::allowed(user_id) },
+            Decision::Locked { until } => Verdict { status: "locked", until: Some(until), scope: "account", ..Verdict::allowed(user_id) },
+            Decision::Blocked => Verdict { status: "blocked", scope: "account", ..Verdict::allowed(user_id) },
+        }
+    }
+}
+
+/// What one allowed attempt counted, carried (opaque to PHP) from the claim to the login it ends in — in the same
+/// request, or after the 2FA step — so that a correct password takes back its own count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The account (or unknown e-mail) counter.
+    pub key: AttemptKey,
+    /// The IP counter's subject, when the IP was counted.
+    pub ip: Option<String>,
+    /// What to take back.
+    pub undo: Undo,
+}
+
+impl Claim {
+    /// `v1|kind|subject|ip|flags`.
+    #[must_use]
+    pub fn encode(&self) -> String {
+        let f = |b: bool| if b { '1' } else { '0' };
+        let u = self.undo;
+        format!("v1|{}|{}|{}|{}{}{}{}", self.key.kind, self.key.subject, self.ip.as_deref().unwrap_or(""),
+            f(u.account_locked), f(u.account_blocked), f(u.ip_counted), f(u.ip_locked))
+    }
+
+    /// The claim [`Claim::encode`] wrote, or `None` for anything else.
+    #[must_use]
+    pub fn decode(text: &str) -> Option<Self> {
+        let mut parts = text.split('|');
+        let (Some("v1"), Some(kind @ ("staff" | "contact")), Some(subject), Some(ip), Some(flags), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        let bits: Vec<bool> = flags.chars().map(|c| c == '1').collect();
+        if bits.len() != 4 || subject.is_empty() {
+            return None;
+        }
+        Some(Claim {
+            key: AttemptKey { kind: kind.into(), subject: subject.into() },
+            ip: Some(ip.to_string()).filter(|s| !s.is_empty()),
+            undo: Undo { account_locked: bits[0], account_blocked: bits[1], ip_counted: bits[2], ip_locked: bits[3] },
+        })
     }
 }
 
@@ -314,8 +512,8 @@ mod tests {
     #[test]
     fn guard_defaults_match_the_seed() {
         let g = guard(&[]);
-        let keys = g.keys("staff", "  Admin@Example.COM ", "192.0.2.1");
-        assert_eq!(keys[0].0, AttemptKey { kind: "staff".into(), subject: "admin@example.com".into() });
+        let keys = g.keys("staff", &Resolved::Account(17), "192.0.2.1");
+        assert_eq!(keys[0].0, AttemptKey { kind: "staff".into(), subject: "17".into() });
         assert_eq!(keys[0].1, Policy { retries: 3, lockout_secs: 180, max_lockouts: Some(3), reset_window: 86_400 });
         assert_eq!(keys[1].1, Policy { retries: 20, lockout_secs: 180, max_lockouts: None, reset_window: 86_400 });
     }
@@ -323,16 +521,17 @@ mod tests {
     #[test]
     fn guard_obeys_toggles_and_the_allowlist_and_reads_bad_values_as_defaults() {
         let g = guard(&[("lockout_customers_enabled", "0"), ("lockout_allowlist", "10.0.0.0/8"), ("lockout_retries", "-5")]);
-        assert!(g.keys("contact", "c@x", "192.0.2.1").is_empty());
-        assert!(g.keys("staff", "s@x", "10.1.2.3").is_empty());
-        assert_eq!(g.keys("staff", "s@x", "192.0.2.1")[0].1.retries, 3);
-        assert!(guard(&[]).keys("admin", "s@x", "").is_empty());
+        let a = Resolved::Account(1);
+        assert!(g.keys("contact", &a, "192.0.2.1").is_empty());
+        assert!(g.keys("staff", &a, "10.1.2.3").is_empty());
+        assert_eq!(g.keys("staff", &a, "192.0.2.1")[0].1.retries, 3);
+        assert!(guard(&[]).keys("admin", &a, "").is_empty());
     }
 
     #[test]
     fn verdict_reports_the_attempt_that_locks_and_the_one_that_blocks() {
         let g = guard(&[]);
-        let keys = g.keys("staff", "a@x", "192.0.2.1");
+        let keys = g.keys("staff", &Resolved::Account(9), "192.0.2.1");
         let (mut acc, mut ip) = (State::default(), State::default());
         let mut verdicts = Vec::new();
         for now in [0, 0, 0, 0] {
@@ -344,7 +543,13 @@ mod tests {
         }
         assert_eq!((verdicts[1].locked_now, verdicts[2].locked_now), (false, true));
         assert_eq!(verdicts[2].remaining, Some(1));
+        assert_eq!((verdicts[2].until, verdicts[2].scope, verdicts[2].user_id), (Some(180), "account", Some(9)), "the lock it set");
         assert_eq!((verdicts[3].status, verdicts[3].scope, verdicts[3].until), ("locked", "account", Some(180)));
+        let claim = Claim::decode(&verdicts[2].claim).unwrap();
+        assert_eq!(claim.key, AttemptKey::account("staff", 9));
+        assert_eq!(claim.ip.as_deref(), Some("192.0.2.1"));
+        assert_eq!(claim.undo, Undo { account_locked: true, account_blocked: false, ip_counted: true, ip_locked: false });
+        assert_eq!(verdicts[3].claim, "", "a refused attempt counted nothing");
         let blocked = State { blocked_at: Some(1), ..State::default() };
         let v = Verdict::from_outcomes(&keys, &[(Decision::Locked { until: 9 }, State::default()), (Decision::Blocked, blocked)]);
         assert_eq!((v.status, v.scope), ("blocked", "ip"));
@@ -373,12 +578,35 @@ mod tests {
     }
 
     #[test]
-    fn attempt_keys_parse() {
-        assert_eq!(AttemptKey::parse("ip:1.2.3.4").unwrap().kind, "ip");
-        assert_eq!(AttemptKey::parse("contact:a:b@x").unwrap().subject, "a:b@x");
-        for bad in ["root:x", "staff:", "nothing"] {
-            assert!(AttemptKey::parse(bad).is_err());
+    fn attempt_keys_parse_ids_folds_ips_and_leave_e_mails_to_resolve() {
+        let key = |t: &str| match AttemptKey::parse(t).unwrap() { KeyText::Key(k) => k, other => panic!("{other:?}") };
+        assert_eq!(key("ip:1.2.3.4").kind, "ip");
+        assert_eq!(key("staff:17").account_id(), Some(17));
+        let fold = format!("?{}", "ab".repeat(32));
+        assert_eq!(key(&format!("contact:{fold}")).account_id(), None);
+        assert_eq!(AttemptKey::parse("contact:A@b.test").unwrap(), KeyText::Email { kind: "contact".into(), email: "A@b.test".into() });
+        for bad in ["root:x", "staff:", "nothing", "staff:0", "staff:abc", "staff:?12", "ip:"] {
+            assert!(AttemptKey::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn claims_survive_their_round_trip_and_nothing_else_decodes() {
+        let c = Claim { key: AttemptKey::account("contact", 5), ip: None, undo: Undo { ip_locked: true, ..Undo::default() } };
+        assert_eq!(Claim::decode(&c.encode()), Some(c));
+        for bad in ["", "v1|staff|1|", "v2|staff|1||0000", "v1|ip|1||0000", "v1|staff|1||000", "v1|staff|1||0000|x"] {
+            assert_eq!(Claim::decode(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_e_mails_fold_like_the_collation_pads_trailing_spaces() {
+        let space = [0x02, 0x09];
+        let w = [0x0e, 0x33, 0x02, 0xc7];
+        let padded = [0x0e, 0x33, 0x02, 0xc7, 0x02, 0x09, 0x02, 0x09];
+        assert_eq!(fold_subject(&w, &space), fold_subject(&padded, &space));
+        assert_ne!(fold_subject(&w, &space), fold_subject(&[0x0e, 0x33], &space));
+        assert_eq!(fold_subject(&w, &space).len(), 65);
     }
 
     const MIN: i64 = 60;

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::{Arc, Barrier};
 
-use login_security::lockout::{Decision, Policy};
+use login_security::lockout::{Decision, LoginGuard, Policy, Resolved};
 use login_security::store::{AttemptKey, DbConfig, Store};
 
 const T0: i64 = 1_790_000_000;
@@ -103,4 +103,142 @@ fn burst(cfg: &DbConfig, n: usize, keys: impl Fn(usize) -> Vec<(AttemptKey, Poli
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).sum()
     })
+}
+
+fn guard(pairs: &[(&str, &str)]) -> LoginGuard {
+    LoginGuard::from_settings(&pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect::<Vec<_>>())
+}
+
+/// Spellings of admin3@lab.test that utf8mb4_unicode_ci treats as equal (and Perfex's lookup finds).
+const SPELLINGS: [&str; 10] = [
+    "admin3@lab.test", "ADMIN3@LAB.TEST", " admin3@lab.test\t", "admin3@lâb.test", "admin3@ｌａｂ.test", "admin3@lab.tęst",
+    "admin3@la\u{200B}b.test", "admin3@lab.test\u{3000}", "Ａdmin3@lăb.test", "admin3@lab\u{0301}.test",
+];
+
+#[test]
+fn every_spelling_the_collation_folds_resolves_to_the_one_account() {
+    let Some(cfg) = common::fresh_config("resolve") else { return };
+    common::perfex_people(&cfg, &[(3, "admin3@lab.test"), (4, "other@lab.test")], &[(7, "c2@lab.test")]);
+    let s = Store::new(&cfg).unwrap();
+    for typed in SPELLINGS {
+        assert_eq!(s.resolve_login("staff", typed.as_bytes()).unwrap(), Resolved::Account(3), "{typed:?}");
+    }
+    assert_eq!(s.resolve_login("contact", "C2@LÂB.TEST".as_bytes()).unwrap(), Resolved::Account(7));
+    assert!(matches!(s.resolve_login("contact", b"admin3@lab.test").unwrap(), Resolved::Unknown(_)), "staff are not contacts");
+    assert!(matches!(s.resolve_login("staff", b"admin3@lab.test\xff").unwrap(), Resolved::Unknown(_)), "invalid UTF-8 matches nothing");
+}
+
+#[test]
+fn two_spellings_of_one_account_share_one_counter() {
+    let Some(cfg) = common::fresh_config("spell") else { return };
+    common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[]);
+    let s = Store::new(&cfg).unwrap();
+    let g = guard(&[]);
+    let verdicts: Vec<_> = SPELLINGS.iter().enumerate()
+        .map(|(i, typed)| s.claim_login(&g, "staff", typed.as_bytes(), &format!("198.51.100.{i}"), T0).unwrap())
+        .collect();
+    let allowed = verdicts.iter().filter(|v| v.status == "allowed").count();
+    assert_eq!(allowed, 3, "{verdicts:?}");
+    assert!(verdicts.iter().all(|v| v.user_id == Some(3)));
+    assert_eq!(s.attempt_decision(&AttemptKey::account("staff", 3), &account_policy(), T0).unwrap(), Decision::Locked { until: T0 + 180 });
+}
+
+#[test]
+fn unknown_e_mails_fold_to_one_counter_per_address_the_database_treats_as_equal() {
+    let Some(cfg) = common::fresh_config("unknown") else { return };
+    common::perfex_people(&cfg, &[], &[]);
+    let s = Store::new(&cfg).unwrap();
+    let fold = |t: &str| match s.resolve_login("contact", t.as_bytes()).unwrap() { Resolved::Unknown(f) => f, other => panic!("{other:?}") };
+    let ghost = fold("ghost@lab.test");
+    for typed in ["GHOST@LÄB.TEST", "ghost@ｌａｂ.test ", "ghost@lab.test\u{a0}", "gh\u{200B}ost@lab.test"] {
+        assert_eq!(fold(typed), ghost, "{typed:?}");
+    }
+    assert_ne!(fold("ghost2@lab.test"), ghost);
+    let g = guard(&[]);
+    let allowed = ["ghost@lab.test", "GHOST@lab.test", "ghost@LÄB.test", "ghost@lab.tést"].iter()
+        .filter(|t| s.claim_login(&g, "contact", t.as_bytes(), "", T0).unwrap().status == "allowed").count();
+    assert_eq!(allowed, 3, "unknown e-mails are limited exactly like accounts");
+}
+
+#[test]
+fn blocking_an_account_deletes_its_remember_me_rows_only() {
+    let Some(cfg) = common::fresh_config("blockrm") else { return };
+    common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[(3, "c3@lab.test")]);
+    let s = Store::new(&cfg).unwrap();
+    let url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
+    let mut c = pool.get_conn().unwrap();
+    use mysql::prelude::Queryable;
+    let t = format!("{}user_auto_login", cfg.prefix);
+    for (key, staff) in [("a", 1), ("b", 1), ("c", 0)] {
+        c.exec_drop(format!("INSERT INTO `{t}` (key_id, user_id, staff) VALUES (?, 3, ?)"), (key, staff)).unwrap();
+    }
+    let g = guard(&[("lockout_retries", "1"), ("lockout_max_lockouts", "1")]);
+    assert!(!s.claim_login(&g, "staff", b"admin3@lab.test", "", T0).unwrap().blocked_now, "first lockout");
+    let v = s.claim_login(&g, "staff", b"ADMIN3@lab.test", "", T0 + 181).unwrap();
+    assert!(v.blocked_now, "{v:?}");
+    let left: Vec<(String, i32)> = c.query(format!("SELECT key_id, staff FROM `{t}` ORDER BY key_id")).unwrap();
+    assert_eq!(left, vec![("c".to_string(), 0)], "the staff member's cookies are gone, the contact 3's stay");
+}
+
+#[test]
+fn at_login_a_locked_or_blocked_account_is_refused_unless_its_own_claim_let_the_password_be_checked() {
+    let Some(cfg) = common::fresh_config("atlogin") else { return };
+    common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[]);
+    let s = Store::new(&cfg).unwrap();
+    let g = guard(&[]);
+    let now = chrono::Utc::now().timestamp();
+    let claims: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"admin3@lab.test", "192.0.2.7", now).unwrap()).collect();
+    assert!(claims[2].locked_now);
+    // the third (locking) attempt had the right password: its own lock is taken back
+    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&claims[2].claim), true, now).unwrap().status, "allowed");
+    assert_eq!(s.account_status(&g, "staff", 3, now).unwrap().status, "allowed");
+    // locked by other attempts: refused at the moment of login without a claim of this request (e.g. the 2FA step)
+    let more: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"ADMIN3@lab.test", "192.0.2.7", now).unwrap()).collect();
+    assert!(more[2].locked_now);
+    let v = s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), false, now).unwrap();
+    assert_eq!((v.status, v.scope), ("locked", "account"));
+    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, now).unwrap().status, "locked", "no claim: another path");
+    // ... but allowed when this very request's claim let its password be checked (the lock came from a parallel one)
+    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), true, now).unwrap().status, "allowed");
+    // a claim of another account does not count as this one's
+    assert_eq!(s.login_succeeded(&g, "staff", 4, Some(&more[0].claim), true, now).unwrap().status, "allowed");
+    s.reenable(&[AttemptKey::account("staff", 3)]).unwrap();
+    let url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
+    use mysql::prelude::Queryable;
+    pool.get_conn().unwrap().exec_drop(format!("INSERT INTO `{}login_security_attempts` (kind, subject, blocked_at) VALUES ('staff', '3', ?)", cfg.prefix), (now,)).unwrap();
+    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, now).unwrap().status, "blocked");
+}
+
+#[test]
+fn migration_re_keys_counters_kept_by_the_e_mail_as_typed() {
+    let Some(cfg) = common::fresh_config("rekey") else { return };
+    common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[(8, "c8@lab.test")]);
+    let s = Store::new(&cfg).unwrap();
+    let url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
+    let mut c = pool.get_conn().unwrap();
+    use mysql::prelude::Queryable;
+    let p = &cfg.prefix;
+    c.query_drop(format!("UPDATE `{p}login_security_schema` SET version = 3")).unwrap();
+    c.query_drop("SET NAMES utf8mb4").unwrap();
+    for (kind, subject, failures, lockouts, blocked) in [
+        ("staff", "admin3@lab.test", 2, 1, None), ("staff", "admin3@lâb.test", 1, 3, Some(T0)), ("contact", "c8@lab.test", 1, 0, None),
+        ("contact", "nobody@lab.test", 2, 0, None), ("ip", "192.0.2.1", 5, 0, None),
+    ] {
+        c.exec_drop(format!("INSERT INTO `{p}login_security_attempts` (kind, subject, failures, lockouts, blocked_at, last_failure) VALUES (?, ?, ?, ?, ?, ?)"),
+            (kind, subject, failures, lockouts, blocked, T0)).unwrap();
+    }
+    assert_eq!(s.migrate().unwrap(), 4);
+    let rows: Vec<(String, String, u32, u32, Option<i64>)> = c.query(format!(
+        "SELECT kind, subject, failures, lockouts, blocked_at FROM `{p}login_security_attempts` ORDER BY kind, subject")).unwrap();
+    let nobody = match s.resolve_login("contact", b"nobody@lab.test").unwrap() { Resolved::Unknown(f) => f, other => panic!("{other:?}") };
+    assert_eq!(rows, vec![
+        ("contact".into(), "8".into(), 1, 0, None),
+        ("contact".into(), nobody, 2, 0, None),
+        ("ip".into(), "192.0.2.1".into(), 5, 0, None),
+        ("staff".into(), "3".into(), 2, 3, Some(T0)),
+    ], "two spellings of one account merged, the stricter state kept");
+    assert_eq!(s.migrate().unwrap(), 4, "again: nothing to do");
 }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! login-security-cli [--config PATH] [--port N] [--socket PATH] list
-//! login-security-cli [--config PATH] reenable staff:admin@example.com [ip:192.0.2.1 …]
+//! login-security-cli [--config PATH] reenable staff:admin@example.com [staff:17 contact:5 ip:192.0.2.1 …]
 //! login-security-cli [--config PATH] reenable --all
 //! ```
 #![deny(clippy::unwrap_used, clippy::expect_used)]
@@ -11,13 +11,14 @@
 use std::process::ExitCode;
 
 use chrono::DateTime;
-use login_security::lockout::AttemptKey;
+use login_security::lockout::{AttemptKey, KeyText};
 use login_security::login_log::NewEvent;
 use login_security::perfex_config;
 use login_security::store::Store;
 
 const USAGE: &str = "usage: login-security-cli [--config PATH/application/config/app-config.php] [--port N] [--socket PATH] \
-list | reenable KEY... | reenable --all\n  KEY is staff:<e-mail>, contact:<e-mail> or ip:<address>, as `list` shows it";
+list | reenable KEY... | reenable --all\n  KEY is staff:<e-mail or id>, contact:<e-mail or id> or ip:<address>, as `list` shows it; \
+an e-mail stands for its account and every spelling of it";
 
 fn when(t: Option<i64>) -> String {
     t.and_then(|t| DateTime::from_timestamp(t, 0)).map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d %H:%M UTC").to_string())
@@ -47,10 +48,13 @@ fn run(args: &[String]) -> Result<String, String> {
             if locked.is_empty() {
                 return Ok("nothing is locked or blocked".into());
             }
-            let mut out = format!("{:<48} {:<8} {:>8} {:>8} {:<22} {}\n", "KEY", "STATE", "FAILURES", "LOCKOUTS", "LOCKED UNTIL", "LAST IP");
+            let mut out = format!("{:<16} {:<40} {:<8} {:>8} {:>8} {:<22} {}\n", "KEY", "E-MAIL", "STATE", "FAILURES", "LOCKOUTS", "LOCKED UNTIL", "LAST IP");
             for r in &locked {
                 let state = if r.state.blocked_at.is_some() { "blocked" } else { "locked" };
-                out += &format!("{:<48} {:<8} {:>8} {:>8} {:<22} {}\n", format!("{}:{}", r.kind, r.subject), state,
+                // an unknown e-mail's key is long: name it by the e-mail (which `reenable` accepts)
+                let key = if r.user_id.is_none() && r.kind != "ip" { format!("{}:{}", r.kind, r.email) } else { format!("{}:{}", r.kind, r.subject) };
+                let email = if r.user_id.is_some() { r.email.as_str() } else { "" };
+                out += &format!("{key:<16} {email:<40} {state:<8} {:>8} {:>8} {:<22} {}\n",
                     r.state.failures, r.state.lockouts, when(r.state.locked_until), r.last_ip);
             }
             Ok(out.trim_end().into())
@@ -59,11 +63,15 @@ fn run(args: &[String]) -> Result<String, String> {
             let keys: Vec<AttemptKey> = if rest[1] == "--all" {
                 locked.iter().map(|r| AttemptKey { kind: r.kind.clone(), subject: r.subject.clone() }).collect()
             } else {
-                rest[1..].iter().map(|k| AttemptKey::parse(k)).collect::<Result<_, _>>().map_err(|e| e.to_string())?
+                let texts: Vec<KeyText> = rest[1..].iter().map(|k| AttemptKey::parse(k)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+                store.resolve_keys(&texts).map_err(|e| e.to_string())?
             };
             let n = store.reenable(&keys).map_err(|e| e.to_string())?;
-            for k in &keys {
-                let ev = NewEvent { event: "reenabled".into(), identifier: k.subject.clone(), actor_name: "login-security-cli".into(),
+            // recorded: what was locked or blocked, and any account named (not the spellings it was counted under)
+            for k in keys.iter().filter(|k| k.account_id().is_some() || locked.iter().any(|r| r.kind == k.kind && r.subject == k.subject)) {
+                let named = locked.iter().find(|r| r.kind == k.kind && r.subject == k.subject).map(|r| r.email.clone()).filter(|e| !e.is_empty());
+                let ev = NewEvent { event: "reenabled".into(), identifier: named.unwrap_or_else(|| k.subject.clone()), actor_name: "login-security-cli".into(),
+                    user_id: k.account_id(),
                     user_type: if k.kind == "ip" { String::new() } else { k.kind.clone() }, details: format!("{}:{}", k.kind, k.subject), ..NewEvent::default() };
                 if let Ok(rec) = ev.prepare(now) {
                     let _ = store.record_event(&rec);

@@ -19,6 +19,18 @@ fn key_text(k: &ArrayKey<'_>) -> String {
     }
 }
 
+/// The bytes of a PHP string as they are (no UTF-8 check: an identifier typed at a login may be anything); other
+/// scalars as their text, anything else empty.
+pub fn zval_bytes(z: &Zval) -> Vec<u8> {
+    match z.zend_str() {
+        Some(s) => s.as_bytes().to_vec(),
+        None => match zval_to_json(z) {
+            Value::Number(n) => n.to_string().into_bytes(),
+            _ => Vec::new(),
+        },
+    }
+}
+
 /// A PHP value as JSON (objects and resources become null).
 pub fn zval_to_json(z: &Zval) -> Value {
     if let Some(b) = z.bool() {

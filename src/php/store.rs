@@ -3,12 +3,12 @@
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::ZendHashTable;
+use ext_php_rs::types::{ZendHashTable, Zval};
 use serde_json::json;
 
-use super::convert::{from_table, string_pairs, to_table};
+use super::convert::{from_table, string_pairs, to_table, zval_bytes};
 use super::runtime::{now, store_from};
-use crate::lockout::{AttemptKey, LoginGuard, Undo, Verdict};
+use crate::lockout::{AttemptKey, LoginGuard};
 use crate::login_log::{Filter, NewEvent};
 use crate::store::Store;
 
@@ -87,52 +87,34 @@ impl PhpStore {
 
     // --- login attempts ---------------------------------------------------------------------------------
 
-    /// Counts one login attempt of `kind` ("staff" / "contact") for `identifier` from `ip` (before the password is
-    /// checked) and returns the verdict; `settings` are the module's options without their prefix.
-    pub fn claim_login(&self, kind: String, identifier: String, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
-        let keys = LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &identifier, &ip);
-        let outcomes = if keys.is_empty() { Vec::new() } else { self.store.claim_attempt(&keys, &ip, now())? };
-        to_table(&Verdict::from_outcomes(&keys, &outcomes))
+    /// Counts one login attempt of `kind` ("staff" / "contact") for `identifier` as typed, from `ip`, before the
+    /// password is checked: the identifier is resolved to the account Perfex will authenticate (its table, its
+    /// collation), and that account's counter and the IP's are claimed at once. `settings` are the module's options
+    /// without their prefix. The verdict's `claim` goes back to loginSucceeded() when the login succeeds.
+    pub fn claim_login(&self, kind: String, identifier: &Zval, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let guard = LoginGuard::from_settings(&string_pairs(settings));
+        to_table(&self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, now())?)
     }
 
-    /// The verdict for a login now, without counting it (2FA step, remember-me, password already checked).
-    pub fn login_status(&self, kind: String, identifier: String, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
-        let keys = LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &identifier, &ip);
-        let outcomes = self.store.attempt_status(&keys, now())?;
-        to_table(&Verdict { locked_now: false, ip_locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
+    /// The moment of login of account `user_id` (password and 2FA code right): what its attempt's `claim` counted is
+    /// taken back (else its failures are cleared); then the verdict: "blocked", "locked" (unless `same_request` —
+    /// its password was checked under that very claim in this request) or "allowed".
+    pub fn login_succeeded(&self, kind: String, user_id: i64, settings: &ZendHashTable, claim: Option<String>,
+                           same_request: Option<bool>) -> PhpResult<ZBox<ZendHashTable>> {
+        let guard = LoginGuard::from_settings(&string_pairs(settings));
+        to_table(&self.store.login_succeeded(&guard, &kind, user_id, claim.as_deref(), same_request.unwrap_or(false), now())?)
     }
 
-    /// A successful login: the account's failures are cleared (a block stays). With the verdict `claim` of this
-    /// request's claimLogin() (and the same `ip` and `settings`), what that claim counted is taken back: a lock or
-    /// block it set on the account, and the attempt it counted on the IP.
-    pub fn login_succeeded(&self, kind: String, identifier: String, ip: Option<String>, settings: Option<&ZendHashTable>,
-                           claim: Option<&ZendHashTable>) -> PhpResult<()> {
-        let account = AttemptKey { kind: kind.clone(), subject: crate::login_log::normalize_identifier(&identifier) };
-        let verdict = claim.map(string_pairs).unwrap_or_default();
-        let flag = |k: &str| verdict.iter().any(|(key, v)| key == k && v == "1");
-        let claimed = verdict.iter().any(|(k, v)| k == "status" && v == "allowed");
-        if !claimed {
-            return Ok(self.store.attempt_succeeded(&account)?);
-        }
-        let ip = ip.unwrap_or_default();
-        let keys = LoginGuard::from_settings(&settings.map(string_pairs).unwrap_or_default()).keys(&kind, &identifier, &ip);
-        let ip_key = keys.iter().find(|(k, _)| k.kind == "ip");
-        let undo = Undo { account_locked: flag("locked_now"), account_blocked: flag("blocked_now"), ip_counted: ip_key.is_some(), ip_locked: flag("ip_locked_now") };
-        Ok(self.store.attempt_succeeded_after_claim(&account, ip_key.map(|(k, p)| (k, p)), undo)?)
+    /// The standing of account `user_id` of `kind` now, nothing counted (a user arriving by the remember-me cookie).
+    pub fn account_status(&self, kind: String, user_id: i64, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let guard = LoginGuard::from_settings(&string_pairs(settings));
+        to_table(&self.store.account_status(&guard, &kind, user_id, now())?)
     }
 
-    /// The verdict for a logged-in user (e.g. arriving by the remember-me cookie), by user id: "allowed" when the
-    /// id has no account.
-    pub fn login_status_of_user(&self, kind: String, user_id: i64, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
-        let email = self.store.email_of(&kind, user_id)?.unwrap_or_default();
-        let keys = if email.is_empty() { Vec::new() } else { LoginGuard::from_settings(&string_pairs(settings)).keys(&kind, &email, &ip) };
-        let outcomes = self.store.attempt_status(&keys, now())?;
-        to_table(&Verdict { locked_now: false, ip_locked_now: false, blocked_now: false, ..Verdict::from_outcomes(&keys, &outcomes) })
-    }
-
-    /// The ids of Perfex's active administrators (to notify them of a blocked account).
-    pub fn active_admin_ids(&self) -> PhpResult<Vec<i64>> {
-        Ok(self.store.active_admin_ids()?)
+    /// The ids of Perfex's active administrators (to notify them of a blocked account), without `except` (the
+    /// blocked staff member).
+    pub fn active_admin_ids(&self, except: Option<i64>) -> PhpResult<Vec<i64>> {
+        Ok(self.store.active_admin_ids()?.into_iter().filter(|id| Some(*id) != except).collect())
     }
 
     /// Accounts, unknown identifiers and IPs currently locked or blocked.
@@ -140,10 +122,13 @@ impl PhpStore {
         to_table(&self.store.locked_keys(now(), limit)?)
     }
 
-    /// Re-enables keys ("staff:<e-mail>", "contact:<e-mail>", "ip:<address>"); returns how many were locked.
+    /// Re-enables keys ("staff:<id>", "contact:<id>", as lockedAccounts() lists them, "ip:<address>", or
+    /// "staff:<e-mail>" / "contact:<e-mail>", resolved to the account and every spelling of it); returns how many
+    /// had counters.
     pub fn reenable(&self, keys: &ZendHashTable) -> PhpResult<i64> {
         let parsed = keys.iter().map(|(_, v)| AttemptKey::parse(&v.string().unwrap_or_default())).collect::<crate::Result<Vec<_>>>()?;
-        Ok(i64::try_from(self.store.reenable(&parsed)?).unwrap_or(i64::MAX))
+        let resolved = self.store.resolve_keys(&parsed)?;
+        Ok(i64::try_from(self.store.reenable(&resolved)?).unwrap_or(i64::MAX))
     }
 }
 

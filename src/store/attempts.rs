@@ -4,13 +4,16 @@
 //! with the pure [`crate::lockout`] arithmetic and writes the new state in the same transaction: however many
 //! requests run in parallel, each attempt is counted exactly once and no more than `retries` are let through.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use mysql::prelude::Queryable;
 use mysql::{Params, Value, params};
 
-use super::Store;
+use super::{Store, is_missing_table};
 use crate::error::Result;
 use crate::ip;
-use crate::lockout::{self, AttemptKey, Decision, Policy, State, Undo};
+use crate::lockout::{self, AttemptKey, Claim, Decision, KeyText, LoginGuard, Policy, Resolved, State, Undo, Verdict};
 
 /// One row of the "Locked accounts" page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -23,6 +26,8 @@ pub struct AttemptRow {
     pub user_id: Option<i64>,
     /// Their full name ("" for unknown identifiers and IPs).
     pub user_name: String,
+    /// Their e-mail; for an e-mail that matches no account, the last spelling typed ("" for IPs).
+    pub email: String,
     /// The state.
     #[serde(flatten)]
     pub state: State,
@@ -46,7 +51,14 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn claim_attempt(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, now: i64) -> Result<Vec<(Decision, State)>> {
+        self.claim_attempt_labelled(keys, ip_text, "", now)
+    }
+
+    /// [`Store::claim_attempt`], remembering `label` (the e-mail as typed) on the keys for display. When the claim
+    /// blocks an account, the account's remember-me rows are deleted in the same transaction.
+    fn claim_attempt_labelled(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, label: &str, now: i64) -> Result<Vec<(Decision, State)>> {
         let t = self.tables.attempts.clone();
+        let autologin = self.tables.autologin.clone();
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_by(|a, b| keys[*a].0.cmp(&keys[*b].0));
         let last_ip = ip::to_bytes(ip_text);
@@ -54,7 +66,9 @@ impl Store {
         // deadlock against a parallel FOR UPDATE.
         for &i in &order {
             let k = &keys[i].0;
-            self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject) VALUES (:k, :s)"), params! { "k" => &k.kind, "s" => &k.subject }))?;
+            let label = if k.kind == "ip" { "" } else { label };
+            self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject, label) VALUES (:k, :s, :l)"),
+                params! { "k" => &k.kind, "s" => &k.subject, "l" => label }))?;
         }
         self.transaction(|tx| {
             let mut states = vec![State::default(); keys.len()];
@@ -86,6 +100,14 @@ impl Store {
                         "k" => &k.kind, "s" => &k.subject,
                     },
                 )?;
+                if next.blocked_at.is_some() && s.blocked_at.is_none() && let Some(id) = k.account_id() {
+                    // a blocked account's remember-me cookies must not log it back in
+                    match tx.exec_drop(format!("DELETE FROM `{autologin}` WHERE user_id = :id AND staff = :staff"),
+                        params! { "id" => id, "staff" => i32::from(k.kind == "staff") }) {
+                        Err(e) if is_missing_table(&e) => {}
+                        other => other?,
+                    }
+                }
             }
             Ok(decisions)
         })
@@ -157,12 +179,149 @@ impl Store {
         self.run(|c| c.exec_drop(&sql, params! { "k" => &key.kind, "s" => &key.subject }))
     }
 
-    /// The normalised e-mail of a staff member or contact (for checks of users who arrive by remember-me).
+    /// Resolves an identifier typed at the login of `kind` ("staff" / "contact") the way Perfex will look it up:
+    /// trimmed as its form validation does, then `WHERE email = ?` on its own table, so under the column's
+    /// collation (which folds case, accents, width and ignorable characters). An e-mail that matches no account
+    /// gets its folded subject ([`lockout::fold_subject`]). One round trip (plus, once per process and table, the
+    /// column's collation).
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn email_of(&self, kind: &str, user_id: i64) -> Result<Option<String>> {
-        Ok(self.people(kind, false, vec![user_id.into()])?.into_iter().next().map(|p| p.email))
+    pub fn resolve_login(&self, kind: &str, typed: &[u8]) -> Result<Resolved> {
+        let typed = trim_bytes(typed).to_vec();
+        let (table, id_col) = self.login_table(kind);
+        let (charset, collation) = self.email_collation(&table)?;
+        let weights = format!("WEIGHT_STRING(CONVERT(? USING {charset}) COLLATE {collation}), WEIGHT_STRING(CONVERT(' ' USING {charset}) COLLATE {collation})");
+        let sql = format!("SELECT (SELECT {id_col} FROM `{table}` WHERE email = ? ORDER BY {id_col} LIMIT 1), {weights}");
+        type Row = (Option<i64>, Option<Vec<u8>>, Option<Vec<u8>>);
+        let row: Option<Row> = self.run(|c| match c.exec_first(&sql, Params::Positional(vec![typed.clone().into(), typed.clone().into()])) {
+            Err(e) if is_missing_table(&e) => c
+                .exec_first::<(Option<Vec<u8>>, Option<Vec<u8>>), _, _>(format!("SELECT {weights}"), Params::Positional(vec![typed.clone().into()]))
+                .map(|r| r.map(|(w, s)| (None, w, s))),
+            other => other,
+        })?;
+        let (id, weight, space) = row.unwrap_or((None, None, None));
+        Ok(match id {
+            Some(id) if id > 0 => Resolved::Account(id),
+            _ => Resolved::Unknown(lockout::fold_subject(&weight.unwrap_or_default(), &space.unwrap_or_default())),
+        })
+    }
+
+    /// Counts one login attempt of `kind` for the identifier as typed, from `ip`, before its password is checked:
+    /// resolves the account ([`Store::resolve_login`]) and claims its counter and the IP's at once.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn claim_login(&self, guard: &LoginGuard, kind: &str, typed: &[u8], ip_text: &str, now: i64) -> Result<Verdict> {
+        if !guard.applies(kind, ip_text) {
+            return Ok(Verdict::allowed(None));
+        }
+        let account = self.resolve_login(kind, typed)?;
+        let keys = guard.keys(kind, &account, ip_text);
+        let label = String::from_utf8_lossy(trim_bytes(typed)).chars().take(191).collect::<String>();
+        let outcomes = self.claim_attempt_labelled(&keys, ip_text, &label, now)?;
+        Ok(Verdict::from_outcomes(&keys, &outcomes))
+    }
+
+    /// The moment of login (the password and any 2FA code were right) of account `user_id` of `kind`. `claim` is
+    /// what this login's attempt counted ([`Verdict::claim`]); `same_request` says it was counted in this very
+    /// request (its password was checked under that claim).
+    ///
+    /// What the claim counted is taken back (a correct password is no failure); otherwise the account's failures
+    /// are cleared. Then an account that is blocked — or locked, unless this request's own claim let its password be
+    /// checked — is refused, whatever path led here.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn login_succeeded(&self, guard: &LoginGuard, kind: &str, user_id: i64, claim: Option<&str>, same_request: bool, now: i64) -> Result<Verdict> {
+        let account = AttemptKey::account(kind, user_id);
+        let own = claim.and_then(Claim::decode).filter(|c| c.key == account);
+        match &own {
+            Some(c) => {
+                let ip = c.ip.as_ref().filter(|_| c.undo.ip_counted).map(|s| (AttemptKey { kind: "ip".into(), subject: s.clone() }, guard.ip_policy()));
+                self.attempt_succeeded_after_claim(&account, ip.as_ref().map(|(k, p)| (k, p)), c.undo)?;
+            }
+            None => self.attempt_succeeded(&account)?,
+        }
+        let verdict = self.account_status(guard, kind, user_id, now)?;
+        let checked_under_own_claim = own.is_some() && same_request;
+        Ok(match verdict.status {
+            "locked" if checked_under_own_claim => Verdict::allowed(Some(user_id)),
+            _ => verdict,
+        })
+    }
+
+    /// The standing of account `user_id` of `kind` now (nothing counted): allowed, locked until, or blocked. Lockouts
+    /// switched off for that kind: allowed.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn account_status(&self, guard: &LoginGuard, kind: &str, user_id: i64, now: i64) -> Result<Verdict> {
+        if !guard.applies(kind, "") || user_id <= 0 {
+            return Ok(Verdict::allowed(Some(user_id).filter(|id| *id > 0)));
+        }
+        let key = AttemptKey::account(kind, user_id);
+        let policy = guard.account_policy();
+        let state = self.attempt_status(&[(key.clone(), policy)], now)?.first().map(|(_, s)| *s).unwrap_or_default();
+        Ok(Verdict::of_account(&key, &policy, state, now))
+    }
+
+    /// The keys an administrator or the CLI named: stored keys as they are; an e-mail as its account's key (when
+    /// it has one) and its folded form (what it was counted under before it matched an account).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn resolve_keys(&self, texts: &[KeyText]) -> Result<Vec<AttemptKey>> {
+        let mut keys = Vec::new();
+        for t in texts {
+            match t {
+                KeyText::Key(k) => keys.push(k.clone()),
+                KeyText::Email { kind, email } => {
+                    let resolved = self.resolve_login(kind, email.as_bytes())?;
+                    if let Resolved::Account(_) = resolved {
+                        keys.push(AttemptKey::of(kind, &resolved));
+                    }
+                    let (table, _) = self.login_table(kind);
+                    let (charset, collation) = self.email_collation(&table)?;
+                    let sql = format!("SELECT WEIGHT_STRING(CONVERT(? USING {charset}) COLLATE {collation}), WEIGHT_STRING(CONVERT(' ' USING {charset}) COLLATE {collation})");
+                    let typed = trim_bytes(email.as_bytes()).to_vec();
+                    let w: Option<(Vec<u8>, Vec<u8>)> = self.run(|c| c.exec_first(&sql, Params::Positional(vec![typed.clone().into()])))?;
+                    let (w, space) = w.unwrap_or_default();
+                    keys.push(AttemptKey { kind: kind.clone(), subject: lockout::fold_subject(&w, &space) });
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    /// Perfex's table and id column of a login kind.
+    fn login_table(&self, kind: &str) -> (String, &'static str) {
+        if kind == "staff" { (self.tables.staff.clone(), "staffid") } else { (self.tables.contacts.clone(), "id") }
+    }
+
+    /// The character set and collation of `table`.email (what Perfex's lookup compares under), cached per process;
+    /// `utf8mb4_unicode_ci` (Perfex's) while the table does not exist.
+    fn email_collation(&self, table: &str) -> Result<(String, String)> {
+        static CACHE: OnceLock<Mutex<HashMap<String, (String, String)>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        if let Some(found) = cache.lock().ok().and_then(|m| m.get(table).cloned()) {
+            return Ok(found);
+        }
+        let sql = "SELECT CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS \
+                   WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = 'email'";
+        let row: Option<(Option<String>, Option<String>)> = self.run(|c| c.exec_first(sql, (table,)))?;
+        let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        match row {
+            Some((Some(cs), Some(coll))) if plain(&cs) && plain(&coll) => {
+                if let Ok(mut m) = cache.lock() {
+                    m.insert(table.to_string(), (cs.clone(), coll.clone()));
+                }
+                Ok((cs, coll))
+            }
+            _ => Ok(("utf8mb4".into(), "utf8mb4_unicode_ci".into())),
+        }
     }
 
     /// Keys locked at `now` or blocked, most recent first (at most `limit`).
@@ -171,7 +330,7 @@ impl Store {
     /// [`crate::Error::Db`].
     pub fn locked_keys(&self, now: i64, limit: i64) -> Result<Vec<AttemptRow>> {
         let sql = format!(
-            "SELECT kind, subject, {STATE_COLUMNS}, last_ip FROM `{}` \
+            "SELECT kind, subject, {STATE_COLUMNS}, last_ip, label FROM `{}` \
              WHERE blocked_at IS NOT NULL OR locked_until > :now ORDER BY last_failure DESC LIMIT :n",
             self.tables.attempts
         );
@@ -186,6 +345,7 @@ impl Store {
                     subject: r.take(1).unwrap_or_default(),
                     user_id: None,
                     user_name: String::new(),
+                    email: r.take::<Option<String>, _>(8).flatten().unwrap_or_default(),
                     state: to_state(state),
                     last_ip: r.take::<Option<Vec<u8>>, _>(7).flatten().as_deref().map(ip::from_bytes).unwrap_or_default(),
                 }
@@ -195,15 +355,16 @@ impl Store {
         Ok(rows)
     }
 
-    /// Adds the account (id and name) an identifier belongs to, from Perfex's staff and contacts tables.
+    /// Adds the account (id, name, e-mail) of each account key, from Perfex's staff and contacts tables.
     fn fill_accounts(&self, rows: &mut [AttemptRow]) -> Result<()> {
         for kind in ["staff", "contact"] {
-            let emails: Vec<Value> = rows.iter().filter(|r| r.kind == kind).map(|r| r.subject.clone().into()).collect();
-            let people = self.people(kind, true, emails)?;
+            let ids: Vec<Value> = rows.iter().filter(|r| r.kind == kind).filter_map(|r| r.subject.parse::<i64>().ok()).map(Value::from).collect();
+            let people = self.people(kind, false, ids)?;
             for r in rows.iter_mut().filter(|r| r.kind == kind) {
-                if let Some(p) = people.iter().find(|p| p.email == r.subject) {
+                if let Some(p) = people.iter().find(|p| p.id.to_string() == r.subject) {
                     r.user_id = Some(p.id);
                     r.user_name.clone_from(&p.name);
+                    r.email.clone_from(&p.email);
                 }
             }
         }
@@ -223,4 +384,12 @@ impl Store {
         let binds: Vec<Value> = keys.iter().flat_map(|k| [k.kind.clone().into(), k.subject.clone().into()]).collect();
         self.run(|c| c.exec_iter(&sql, Params::Positional(binds.clone())).map(|r| r.affected_rows()))
     }
+}
+
+/// PHP's `trim()` on bytes (space, tab, LF, CR, NUL, VT), as Perfex's form validation trims the e-mail.
+fn trim_bytes(b: &[u8]) -> &[u8] {
+    let keep = |c: &u8| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0 | 0x0B);
+    let start = b.iter().position(keep).unwrap_or(b.len());
+    let end = b.iter().rposition(keep).map_or(start, |i| i + 1);
+    &b[start..end]
 }

@@ -46,3 +46,30 @@ pub fn fresh_config(name: &str) -> Option<DbConfig> {
     store.migrate().unwrap();
     Some(cfg)
 }
+
+/// Creates Perfex's staff, contacts and remember-me tables under the config's prefix (as Perfex declares them:
+/// utf8mb4_unicode_ci e-mails) with the given staff and contacts as (id, e-mail).
+pub fn perfex_people(cfg: &DbConfig, staff: &[(i64, &str)], contacts: &[(i64, &str)]) {
+    use mysql::prelude::Queryable;
+    let url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
+    let mut c = pool.get_conn().unwrap();
+    c.query_drop("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci").unwrap();
+    let p = &cfg.prefix;
+    let opts = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+    for t in ["staff", "contacts", "user_auto_login"] {
+        c.query_drop(format!("DROP TABLE IF EXISTS `{p}{t}`")).unwrap();
+    }
+    c.query_drop(format!("CREATE TABLE `{p}staff` (staffid INT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(100) NOT NULL, \
+        firstname VARCHAR(50) NOT NULL DEFAULT '', lastname VARCHAR(50) NOT NULL DEFAULT '', admin INT NOT NULL DEFAULT 0, active INT NOT NULL DEFAULT 1) {opts}")).unwrap();
+    c.query_drop(format!("CREATE TABLE `{p}contacts` (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, userid INT NOT NULL DEFAULT 1, email VARCHAR(100) NOT NULL, \
+        firstname VARCHAR(191) NOT NULL DEFAULT '', lastname VARCHAR(191) NOT NULL DEFAULT '', active TINYINT(1) NOT NULL DEFAULT 1) {opts}")).unwrap();
+    c.query_drop(format!("CREATE TABLE `{p}user_auto_login` (key_id CHAR(32) NOT NULL, user_id INT NOT NULL, user_agent VARCHAR(150) NOT NULL DEFAULT '', \
+        last_ip VARCHAR(40) NOT NULL DEFAULT '', last_login TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, staff INT NOT NULL) {opts}")).unwrap();
+    for (id, email) in staff {
+        c.exec_drop(format!("INSERT INTO `{p}staff` (staffid, email, firstname, lastname, admin) VALUES (?, ?, 'Staff', ?, 1)"), (id, email, id.to_string())).unwrap();
+    }
+    for (id, email) in contacts {
+        c.exec_drop(format!("INSERT INTO `{p}contacts` (id, email, firstname, lastname) VALUES (?, ?, 'Contact', ?)"), (id, email, id.to_string())).unwrap();
+    }
+}
