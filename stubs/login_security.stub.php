@@ -150,56 +150,65 @@ namespace LoginSecurity {
         /**
          * Counts one login attempt BEFORE the password is checked (atomically, for the account and the IP) and says
          * whether the password may be checked. A refused attempt is not counted. $kind is "staff" or "contact";
-         * $settings are the module's options without the "login_security_" prefix (lockout_* keys; invalid or
-         * missing values read as defaults). Nothing is counted when lockouts are off for $kind or $ip is
-         * allow-listed.
+         * $identifier is the e-mail exactly as posted (any bytes): it is trimmed as Perfex's form validation does and
+         * resolved with Perfex's own lookup (`WHERE email = ?` on tblstaff / tblcontacts, so under the column's
+         * collation), and the account's counter is keyed by its id — every spelling the database treats as equal is
+         * one account. An e-mail that matches no account is counted under its collation weight, so every spelling of
+         * it shares one counter too. $settings are the module's options without the "login_security_" prefix
+         * (lockout_* keys; invalid or missing values read as defaults). Nothing is counted when lockouts are off for
+         * $kind or $ip is allow-listed. When the attempt blocks an account, its remember-me rows are deleted.
          *
          * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool,
-         *               ip_locked_now: bool, blocked_now: bool}
+         *               ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
          *   status "allowed" | "locked" (until: unix time) | "blocked" (an administrator must re-enable);
-         *   scope "account" | "ip" | "" — which counter refused; remaining: attempts left including this one;
-         *   locked_now / blocked_now: this attempt used the account's last retry / last lockout;
-         *   ip_locked_now: this attempt used the IP's last attempt.
+         *   scope "account" | "ip" | "" — which counter refused, or which one this attempt locked (until: its end);
+         *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
+         *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
+         *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginSucceeded().
          *   Transient deadlocks are retried inside; the transaction runs at READ COMMITTED.
          */
-        public function claimLogin(string $kind, string $identifier, string $ip, array $settings): array {}
-
-        /** The same verdict without counting anything (2FA step, remember-me, a login whose password was checked). */
-        public function loginStatus(string $kind, string $identifier, string $ip, array $settings): array {}
+        public function claimLogin(string $kind, mixed $identifier, string $ip, array $settings): array {}
 
         /**
-         * A successful login: the account's failures are cleared (a block stays until re-enabled). Pass the verdict
-         * of this request's claimLogin() as $claim (with the same $ip and $settings) and what that claim counted is
-         * taken back: the lock or block it set on the account (a correct password on the last retry locks nothing),
-         * and the attempt it counted on the IP (successful logins never use up the per-IP limit).
+         * The moment of login of account $user_id (its password and any 2FA code were right). What $claim (the
+         * `claim` of its attempt's claimLogin() verdict) counted is taken back — a correct password on the last
+         * retry locks nothing and never uses up the per-IP limit —; without it, the account's failures are cleared.
+         * Then the verdict, by the account's id: "blocked", or "locked" unless $same_request (its password was
+         * checked under that claim in this very request), else "allowed". Same shape as claimLogin().
          */
-        public function loginSucceeded(string $kind, string $identifier, ?string $ip = null, ?array $settings = null, ?array $claim = null): void {}
+        public function loginSucceeded(string $kind, int $user_id, array $settings, ?string $claim = null, ?bool $same_request = null): array {}
 
         /**
-         * The verdict for a logged-in user by id (one who arrived by the remember-me cookie): "allowed" when the id
-         * belongs to no account. Same shape as claimLogin(), nothing counted.
+         * The standing of account $user_id now, nothing counted (a user who arrived by the remember-me cookie):
+         * "allowed", "locked" (until) or "blocked". Same shape as claimLogin().
          */
-        public function loginStatusOfUser(string $kind, int $user_id, string $ip, array $settings): array {}
+        public function accountStatus(string $kind, int $user_id, array $settings): array {}
 
         /**
-         * The ids of Perfex's active administrators (admin = 1, active = 1), to notify them of a blocked account.
+         * The ids of Perfex's active administrators (admin = 1, active = 1) but $except, to notify them of a blocked
+         * account (not the blocked one).
          *
          * @return list<int>
          */
-        public function activeAdminIds(): array {}
+        public function activeAdminIds(?int $except = null): array {}
 
         /**
          * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.
          *
-         * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, failures: int,
-         *                    lockouts: int, locked_until: int|null, blocked_at: int|null, last_failure: int|null,
-         *                    last_ip: string}>
+         * Keys: "staff:<id>" / "contact:<id>" for accounts (user_id, user_name and email from Perfex),
+         * "staff:?<hash>" / "contact:?<hash>" for e-mails that match no account (email: the spelling last typed),
+         * "ip:<address>".
+         *
+         * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, email: string,
+         *                    failures: int, lockouts: int, locked_until: int|null, blocked_at: int|null,
+         *                    last_failure: int|null, last_ip: string}>
          */
         public function lockedAccounts(int $limit): array {}
 
         /**
-         * Re-enables keys: "staff:<e-mail>", "contact:<e-mail>" or "ip:<address>" (normalised as lockedAccounts()
-         * shows them). Returns how many had counters.
+         * Re-enables keys as lockedAccounts() lists them ("staff:<id>", "contact:<id>", "staff:?<hash>",
+         * "ip:<address>"), or "staff:<e-mail>" / "contact:<e-mail>" — the account it resolves to and the counter of
+         * its spelling. Returns how many had counters.
          *
          * @throws InvalidArgumentException for a malformed key
          */

@@ -92,11 +92,11 @@ impl Store {
                 tx.exec_drop(
                     format!(
                         "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b, last_failure = :lf, \
-                         last_ip = :ip WHERE kind = :k AND subject = :s"
+                         last_ip = :ip, label = IF(:lbl = '', label, :lbl) WHERE kind = :k AND subject = :s"
                     ),
                     params! {
                         "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until, "b" => next.blocked_at,
-                        "lf" => next.last_failure, "ip" => &last_ip,
+                        "lf" => next.last_failure, "ip" => &last_ip, "lbl" => if k.kind == "ip" { "" } else { label },
                         "k" => &k.kind, "s" => &k.subject,
                     },
                 )?;

@@ -80,17 +80,18 @@ class Locked_accounts extends AdminController
                 continue; // no longer locked: nothing was lifted
             }
             $row    = $locked[$key];
-            $done[] = (string) $row['subject'];
+            $shown  = self::shown($row);
+            $done[] = $shown;
             $gateway->record([
                 'event'      => Login_security_gateway::EVENT_REENABLED,
                 'user_type'  => $row['kind'] === 'ip' ? '' : (string) $row['kind'],
                 'user_id'    => !empty($row['user_id']) ? (int) $row['user_id'] : null,
-                'identifier' => (string) $row['subject'],
+                'identifier' => $shown,
                 'actor_id'   => $actorId,
                 'actor_name' => $actorName,
             ]);
         }
-        log_activity('Login Security: re-enabled ' . implode(', ', $keys));
+        log_activity('Login Security: re-enabled ' . implode(', ', $done !== [] ? $done : $keys));
         $shown = array_slice($done !== [] ? $done : $keys, 0, 5);
         set_alert('success', login_security_alert_text(_l('login_security_reenabled_count', implode(', ', $shown) . (count($keys) > 5 ? ' …' : ''))));
         redirect(admin_url(LOGIN_SECURITY_URI_LOCKED));
@@ -132,12 +133,12 @@ class Locked_accounts extends AdminController
     private function present(array $row): array
     {
         $kind    = (string) $row['kind'];
-        $subject = (string) $row['subject'];
         $isIp    = $kind === 'ip';
-        $filter  = $isIp ? ['ip' => $subject] : ['identifier' => $subject];
+        $subject = self::shown($row);
+        $filter  = $isIp ? ['ip' => $subject] : (!empty($row['user_id']) ? ['user' => $kind . ':' . (int) $row['user_id']] : ['identifier' => $subject]);
 
         return [
-            'key'          => $kind . ':' . $subject,
+            'key'          => $kind . ':' . (string) $row['subject'],
             'kind'         => _l('login_security_locked_kind_' . ($isIp ? 'ip' : ($kind === 'staff' ? 'staff' : 'contact'))),
             'name'         => $isIp ? '' : ((string) ($row['user_name'] ?? '') !== '' ? (string) $row['user_name'] : _l('login_security_locked_unknown_account')),
             'known'        => !$isIp && !empty($row['user_id']),
@@ -150,6 +151,19 @@ class Locked_accounts extends AdminController
             'last_ip'      => (string) ($row['last_ip'] ?? ''),
             'last_attempt' => self::time($row['last_failure'] ?? null),
         ];
+    }
+
+    /**
+     * What names a key for people: an IP, the account's e-mail, or the e-mail last typed for an address that matches
+     * no account (the key itself is the account id or a hash of the address's folded form).
+     *
+     * @param array<string, mixed> $row
+     */
+    private static function shown(array $row): string
+    {
+        $email = (string) ($row['email'] ?? '');
+
+        return $row['kind'] === 'ip' || $email === '' ? (string) $row['subject'] : $email;
     }
 
     /** @param mixed $at */

@@ -5,26 +5,33 @@ defined('BASEPATH') or exit('No direct script access allowed');
 /*
  * Login attempts: lockouts on the staff and customers login forms (LoginSecurity\Store::claimLogin and friends).
  *
- * - The login POST is claimed in admin_auth_init / clients_authentication_constructor, BEFORE Perfex checks the
- *   password: the extension counts the attempt atomically for the account and the client IP. A refused attempt
+ * - A login is the request Perfex dispatches to the method that checks a password — admin/authentication →
+ *   index()/admin() for staff, authentication → index()/login() for contacts — as a POST: told by the router, never
+ *   by which fields the client sent (extra, repeated or unknown fields change nothing).
+ * - Its attempt is claimed in admin_auth_init / clients_authentication_constructor, BEFORE Perfex checks the
+ *   password: the extension resolves the e-mail as Perfex will (its table, its collation: every spelling of one
+ *   address is one account) and counts the attempt atomically for that account and the client IP. A refused attempt
  *   checks no password at all: a 'failed' event, the same message for existing and unknown accounts, and back to
  *   the login form.
  * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it; when its
  *   password was wrong, the failure hooks (after hooks/login_log.php recorded the failure) add a 'lockout' or
  *   'blocked' event. When it was right, the lockout it set is lifted at login.
- * - before_staff_login / before_client_login (with staff 2FA: on the code step): a blocked account is refused,
- *   otherwise its failures are cleared. app_init refuses a blocked user who arrives through the remember-me cookie.
- *   A password reset changes nothing: the account stays blocked until an administrator re-enables it.
+ * - At the moment of login — before_staff_login / before_client_login, also after the 2FA code — the extension
+ *   decides by the account's id: blocked, or locked unless this very request's claim let its password be checked,
+ *   is refused, whatever path led there. app_init refuses a locked or blocked user who arrives through the
+ *   remember-me cookie. A block deletes the account's remember-me rows (in the extension).
  * - Perfex checks no password for an unknown e-mail: one is checked here against a fixed hash of the same cost, so
  *   that the answer takes as long as for a real account.
  */
 
-/** Session key: this browser's last allowed claim (user_type, subject, verdict, ip), until its password is judged
- * (the 2FA code comes in a later request). */
+/** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
 define('LOGIN_SECURITY_LOCKOUT_CLAIM', 'login_security_lockout_claim');
 
 /** A bcrypt hash of cost 8, as Perfex's ($2a$08$); what it hashes does not matter. */
 define('LOGIN_SECURITY_LOCKOUT_TIMING_HASH', '$2y$08$k/0EqINrHQliasiCuAqOteFhjng1c04vTwrOrPMKpM4qO5VQ5DWEO');
+
+/** The methods of Perfex's authentication controllers that check a password (lower-case: PHP methods are not case-sensitive). */
+define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact' => ['index', 'login']]);
 
 require_once __DIR__ . '/../libraries/Login_security_block_notices.php';
 
@@ -52,26 +59,50 @@ function login_security_lockout_contact_form($controller = null): void
 /** Claims a login POST before Perfex checks its password; a refused one ends here (redirect). */
 function login_security_lockout_claim(string $userType): void
 {
-    $CI    = &get_instance();
-    $email = $CI->input->post('email');
-    $password = $CI->input->post('password');
-    // A login posts an e-mail and a password; registration and password reset post a password with its repeat.
-    // Perfex checks no password when that user type is logged in already (it redirects).
-    $loggedIn = $userType === Login_security_gateway::USER_STAFF ? is_staff_logged_in() : is_client_logged_in();
-    if ($CI->input->method() !== 'post' || !is_string($email) || trim($email) === '' || !is_string($password)
-        || $password === '' || $CI->input->post('passwordr') !== null || $loggedIn) {
+    if (!login_security_lockout_is_login_post($userType)) {
         return;
+    }
+    $CI       = &get_instance();
+    $email    = $CI->input->post('email');
+    $password = $CI->input->post('password');
+    if (!is_string($email) || !is_string($password)) {
+        // A list where Perfex expects text: it checks no password then; no attempt reaches it from here either.
+        set_alert('danger', _l('login_security_lockout_malformed'));
+        redirect(login_security_lockout_login_url($userType));
+
+        return;
+    }
+    if (trim($email) === '' || $password === '') {
+        return; // Perfex's form validation refuses it: no password is checked
     }
 
     $verdict = Login_security_gateway::instance()->claimLogin($userType, $email);
     if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
-        login_security_lockout_refuse($userType, $email, null, $verdict);
+        login_security_lockout_refuse($userType, $email, $verdict['user_id'], $verdict);
 
         return;
     }
     login_security_lockout_request_claim(['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict]);
-    $CI->session->set_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM, ['user_type' => $userType, 'subject' => login_security_lockout_subject($email),
-        'verdict' => $verdict, 'ip' => Login_security_gateway::instance()->clientIp()]);
+    if ($verdict['claim'] !== '') {
+        $CI->session->set_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM, $verdict['claim']); // for the 2FA step
+    }
+}
+
+/** Whether this request is a login that Perfex will check a password of: the routed method, as a POST. */
+function login_security_lockout_is_login_post(string $userType): bool
+{
+    $CI = &get_instance();
+    if ($CI->input->method() !== 'post' || !isset($CI->router)) {
+        return false;
+    }
+    $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
+
+    return in_array(strtolower((string) $method), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
+}
+
+function login_security_lockout_login_url(string $userType): string
+{
+    return $userType === Login_security_gateway::USER_STAFF ? admin_url('authentication') : site_url('authentication/login');
 }
 
 /**
@@ -111,74 +142,73 @@ function login_security_lockout_after_failure($data): void
         $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
     }
     $claim = login_security_lockout_request_claim();
-    if ($claim === null || (!$claim['verdict']['locked_now'] && !$claim['verdict']['blocked_now'])) {
+    if ($claim === null) {
+        return;
+    }
+    $verdict = $claim['verdict'];
+    $blocked = $verdict['blocked_now'];
+    if (!$blocked && !$verdict['locked_now'] && !$verdict['ip_locked_now']) {
         return;
     }
 
     $gateway = Login_security_gateway::instance();
-    $blocked = $claim['verdict']['blocked_now'];
-    // Which counter locked (the account's or the IP's) and until when.
-    $status = $blocked ? ['status' => Login_security_gateway::VERDICT_BLOCKED] : $gateway->loginStatus($claim['user_type'], $claim['identifier']);
-    if (!$blocked && $status['status'] !== Login_security_gateway::VERDICT_LOCKED) {
-        return;
-    }
-    $user   = is_array($data) && isset($data['user']) ? (object) $data['user'] : null;
-    $userId = $user === null ? 0 : (int) ($claim['user_type'] === Login_security_gateway::USER_STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
     $gateway->record([
         'event'      => $blocked ? Login_security_gateway::EVENT_BLOCKED : Login_security_gateway::EVENT_LOCKOUT,
         'user_type'  => $claim['user_type'],
-        'user_id'    => $userId > 0 ? $userId : null,
+        'user_id'    => $verdict['user_id'],
         'identifier' => $claim['identifier'],
-        'details'    => $blocked ? '' : $status['scope'] . ':' . (int) $status['until'],
+        'details'    => $blocked ? '' : $verdict['scope'] . ':' . (int) $verdict['until'],
     ]);
     if ($blocked) {
         Login_security_block_notices::recordBlock(time());
-        foreach ($gateway->activeAdminIds() as $adminId) {
+        $self = $claim['user_type'] === Login_security_gateway::USER_STAFF ? $verdict['user_id'] : null;
+        foreach ($gateway->activeAdminIds($self) as $adminId) {
             login_security_notify_admin_of_blocks($adminId, time()); // now, not on their next page (flood-limited)
         }
     }
     // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
-    set_alert('warning', login_security_alert_text(login_security_lockout_message($status)));
+    $shown = $blocked ? ['status' => Login_security_gateway::VERDICT_BLOCKED] : ['status' => Login_security_gateway::VERDICT_LOCKED] + $verdict;
+    set_alert('warning', login_security_alert_text(login_security_lockout_message($shown)));
 }
 
 /** @param array{email?: string, userid?: string|int} $data */
 function login_security_lockout_staff_login($data): void
 {
-    $data = is_array($data) ? $data : [];
-    login_security_lockout_on_login(Login_security_gateway::USER_STAFF, login_security_text($data['email'] ?? ''), (int) ($data['userid'] ?? 0));
+    login_security_lockout_on_login(Login_security_gateway::USER_STAFF, (int) (is_array($data) ? ($data['userid'] ?? 0) : 0));
 }
 
 /** @param array{email?: string, userid?: string|int, contact_user_id?: string|int} $data */
 function login_security_lockout_contact_login($data): void
 {
-    $data = is_array($data) ? $data : [];
-    login_security_lockout_on_login(Login_security_gateway::USER_CONTACT, login_security_text($data['email'] ?? ''), (int) ($data['contact_user_id'] ?? 0));
+    login_security_lockout_on_login(Login_security_gateway::USER_CONTACT, (int) (is_array($data) ? ($data['contact_user_id'] ?? 0) : 0));
 }
 
-/** The password (and 2FA code) were right: refuse a blocked account, else clear its failures. */
-function login_security_lockout_on_login(string $userType, string $email, int $userId): void
+/**
+ * The password (and 2FA code) of account $userId were right: the extension takes back what this login's attempt
+ * counted and refuses a blocked account, or a locked one unless this request's own claim let its password be checked.
+ */
+function login_security_lockout_on_login(string $userType, int $userId): void
 {
-    if (trim($email) === '') {
+    if ($userId <= 0) {
         return;
     }
     $CI      = &get_instance();
-    $gateway = Login_security_gateway::instance();
-    $claim   = $CI->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-    $own     = null;
-    if (is_array($claim)) {
+    $request = login_security_lockout_request_claim();
+    $stored  = $CI->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
+    if ($stored !== null) {
         $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-        if (($claim['user_type'] ?? '') === $userType && ($claim['subject'] ?? '') === login_security_lockout_subject($email)) {
-            $own = $claim; // this login's own attempt: what it counted before its password was known is taken back
-        }
     }
-    $gateway->loginSucceeded($userType, $email, is_array($own['verdict'] ?? null) ? $own['verdict'] : null, isset($own['ip']) ? (string) $own['ip'] : null);
-    $verdict = $gateway->loginStatus($userType, $email);
-    if ($verdict['status'] === Login_security_gateway::VERDICT_BLOCKED) {
-        login_security_lockout_refuse($userType, $email, $userId > 0 ? $userId : null, $verdict);
+    $sameRequest = $request !== null && $request['user_type'] === $userType;
+    $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
+    $verdict     = Login_security_gateway::instance()->loginSucceeded($userType, $userId, $claim, $sameRequest);
+    if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
+        $identifier = $sameRequest ? $request['identifier'] : '';
+        $method     = $userType === Login_security_gateway::USER_STAFF ? login_security_staff_login_method($userId) : Login_security_gateway::METHOD_FORM;
+        login_security_lockout_refuse($userType, $identifier, $userId, $verdict, $method);
     }
 }
 
-/** A user logged in by the remember-me cookie (no login hook fires for it) whose account is blocked is signed out. */
+/** A user logged in by the remember-me cookie (no login hook fires for it) whose account is locked or blocked is signed out. */
 function login_security_lockout_remember_me(): void
 {
     if (!login_security_has_autologin_cookie()) {
@@ -198,8 +228,8 @@ function login_security_lockout_check_remembered(string $userType, int $userId):
     if ($userId <= 0 || ($marker !== null && $marker['user_id'] === $userId)) {
         return; // logged in by a form (checked then), not by the cookie
     }
-    $verdict = Login_security_gateway::instance()->loginStatusOfUser($userType, $userId);
-    if ($verdict['status'] === Login_security_gateway::VERDICT_BLOCKED) {
+    $verdict = Login_security_gateway::instance()->accountStatus($userType, $userId);
+    if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
         login_security_lockout_sign_out($userType);
         login_security_lockout_refuse($userType, '', $userId, $verdict, Login_security_gateway::METHOD_REMEMBER_ME); // the log names the user by id
     }
@@ -236,7 +266,7 @@ function login_security_lockout_refuse(string $userType, string $identifier, ?in
         return $value !== null && $value !== '';
     }));
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
-    redirect($userType === Login_security_gateway::USER_STAFF ? admin_url('authentication') : site_url('authentication/login'));
+    redirect(login_security_lockout_login_url($userType));
 }
 
 /**
@@ -254,10 +284,4 @@ function login_security_lockout_message(array $verdict): string
     $key   = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
 
     return _l($key, date('Y-m-d H:i', $until));
-}
-
-/** An e-mail as the extension keys it: trimmed and lower-cased (the subject of "staff:<subject>"). */
-function login_security_lockout_subject(string $identifier): string
-{
-    return mb_strtolower(mb_substr(trim($identifier), 0, 191, 'UTF-8'), 'UTF-8');
 }

@@ -27,6 +27,7 @@ class Core
     public Assets $app_css;
     public Modules $app_modules;
     public Uri $uri;
+    public Router $router;
     public AuthenticationModel $authentication_model;
     public AuthenticationModel $Authentication_model;
 
@@ -48,7 +49,7 @@ class Core
             'db' => $db, 'input' => new Input(), 'security' => new Security(), 'session' => new Session(),
             'load' => new Loader(), 'lang' => new Lang(), 'options' => new Options($db), 'app' => new App(),
             'app_menu' => new Menu(), 'app_scripts' => new Assets(), 'app_css' => new Assets(),
-            'app_modules' => new Modules($db), 'uri' => new Uri($path),
+            'app_modules' => new Modules($db), 'uri' => new Uri($path), 'router' => new Router(),
             'authentication_model' => $auth, 'Authentication_model' => $auth,
         ];
     }

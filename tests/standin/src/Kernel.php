@@ -33,6 +33,7 @@ final class Kernel
             show_404();
         }
         Core::service('load')->currentModule = $route['module'];
+        Core::service('router')->dispatched($route, ($uri->segment_array()[0] ?? '') === ADMIN_URI);
         $controller = new $route['class']();
         if (method_exists($controller, '_remap')) {
             $controller->_remap($route['method'], $route['args']);

@@ -18,6 +18,35 @@ use Standin\Controllers;
 
 final class Router
 {
+    /** As CodeIgniter's $CI->router after routing: the controller (lower-case, as in the URI), the method as the URI
+     * spelled it (PHP calls it whatever its case), and 'admin/' for the admin area's core controllers. */
+    public string $class = '';
+    public string $method = 'index';
+    public string $directory = '';
+
+    /** @param array{name: string, class: string, method: string, module: ?string} $route */
+    public function dispatched(array $route, bool $admin): void
+    {
+        $this->class = $route['name'];
+        $this->method = $route['method'];
+        $this->directory = $admin && $route['module'] === null ? 'admin/' : '';
+    }
+
+    public function fetch_class(): string
+    {
+        return $this->class;
+    }
+
+    public function fetch_method(): string
+    {
+        return $this->method;
+    }
+
+    public function fetch_directory(): string
+    {
+        return $this->directory;
+    }
+
     private const ADMIN = ['' => Controllers\Dashboard::class, 'dashboard' => Controllers\Dashboard::class,
         'authentication' => Controllers\StaffAuth::class, 'settings' => Controllers\Settings::class,
         'modules' => Controllers\ModulesPage::class, 'misc' => Controllers\Misc::class, 'staff' => Controllers\Staff::class];
@@ -52,10 +81,10 @@ final class Router
         }
         $second = $segments[1] ?? null;
         if ($second !== null && is_file($dir . ucfirst($second) . '.php')) {
-            return self::route($dir . ucfirst($second) . '.php', ucfirst($second), array_slice($segments, 2), $module);
+            return self::route($dir . ucfirst($second) . '.php', ucfirst($second), array_slice($segments, 2), $module) + ['name' => strtolower($second)];
         }
         if (is_file($dir . ucfirst($module) . '.php')) {
-            return self::route($dir . ucfirst($module) . '.php', ucfirst($module), array_slice($segments, 1), $module);
+            return self::route($dir . ucfirst($module) . '.php', ucfirst($module), array_slice($segments, 1), $module) + ['name' => strtolower($module)];
         }
         return null;
     }
@@ -68,7 +97,7 @@ final class Router
             array_shift($segments);
         }
         $class = $table[$segments[0] ?? ''] ?? null;
-        return $class === null ? null : self::route(null, $class, array_slice($segments, 1), null);
+        return $class === null ? null : self::route(null, $class, array_slice($segments, 1), null) + ['name' => $segments[0] ?? ''];
     }
 
     private static function route(?string $file, string $class, array $rest, ?string $module): array

@@ -5,6 +5,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
 // Login page: refusals (the same text whether the account exists or not).
 $lang['login_security_lockout_locked_account'] = 'Too many failed login attempts. Logins to this account are locked until %s. Please try again then.';
 $lang['login_security_lockout_locked_ip']      = 'Too many failed login attempts from your network. Logins from your IP address are locked until %s. Please try again then.';
+$lang['login_security_lockout_malformed']      = 'Invalid login request: send the e-mail address and the password as plain text fields.';
 $lang['login_security_lockout_blocked']        = 'This account is blocked after too many failed login attempts. An administrator must re-enable it before you can log in.';
 
 // Login Log: events, refusal reasons and details.
@@ -68,7 +69,7 @@ $lang['login_security_lockout_ip_limit_help']      = 'Across all accounts, befor
 $lang['login_security_lockout_allowlist']          = 'Never lock out these IP addresses';
 $lang['login_security_lockout_allowlist_help']     = 'One IP address or CIDR range per line (IPv4 or IPv6). Logins from them are never counted, locked or blocked: keep a break-glass way in.';
 $lang['login_security_lockout_allowlist_hint']     = 'Tip: add your own IP address (%s) to this list, so that an attacker can never lock you out of Perfex.';
-$lang['login_security_lockout_recovery_hint']      = 'If every administrator is blocked, re-enable an account from the server with: login-security-cli --config application/config/app-config.php reenable staff:<e-mail> (see the README).';
+$lang['login_security_lockout_recovery_hint']      = 'If every administrator is blocked, re-enable an account from the server with: login-security-cli --config application/config/app-config.php reenable staff:<e-mail> (any spelling of the address; see the README).';
 
 // Login Log: the identifier filter (links from Locked accounts).
 $lang['login_security_filter_identifier_active'] = 'Only the events of the e-mail address %s are shown. Reset the filters to see all.';

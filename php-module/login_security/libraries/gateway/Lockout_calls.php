@@ -3,7 +3,7 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Login attempts (lockouts): the gateway's calls of LoginSecurity\Store::claimLogin / loginStatus / loginSucceeded /
+ * Login attempts (lockouts): the gateway's calls of LoginSecurity\Store::claimLogin / loginSucceeded / accountStatus /
  * lockedAccounts / reenable (see the stub). Every call fails open: on an error it is logged and the verdict is
  * "allowed" — our failure never refuses a login. The lockout_* options are passed as they are; the extension reads
  * invalid or missing values as their defaults.
@@ -14,10 +14,11 @@ trait Login_security_lockout_calls
     private ?array $lockoutSettings = null;
 
     /**
-     * Counts this login attempt BEFORE the password is checked, atomically for the account and the client IP, and
-     * says whether the password may be checked.
+     * Counts this login attempt BEFORE the password is checked, atomically for the account Perfex will authenticate
+     * (the extension resolves the e-mail as typed with Perfex's own lookup) and the client IP, and says whether the
+     * password may be checked.
      *
-     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, blocked_now: bool}
+     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
     public function claimLogin(string $userType, string $identifier): array
     {
@@ -31,66 +32,48 @@ trait Login_security_lockout_calls
     }
 
     /**
-     * The same verdict without counting anything (a login whose password was checked, the 2FA step, remember-me).
+     * The moment of login of account $userId (its password, and any 2FA code, were right). $claim is the `claim` of
+     * the verdict its attempt got from claimLogin(); $sameRequest says that attempt was claimed in this request.
+     * What that claim counted is taken back; the verdict refuses a blocked account, and a locked one unless its
+     * password was checked under this request's own claim.
      *
-     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, blocked_now: bool}
+     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
-    public function loginStatus(string $userType, string $identifier): array
+    public function loginSucceeded(string $userType, int $userId, ?string $claim, bool $sameRequest): array
     {
-        $ip       = $this->clientIp();
         $settings = $this->lockoutSettings();
 
-        return self::lockoutVerdict($this->call('loginStatus', function () use ($userType, $identifier, $ip, $settings) {
-            return $this->store()->loginStatus($userType, $identifier, $ip, $settings);
+        return self::lockoutVerdict($this->call('loginSucceeded', function () use ($userType, $userId, $claim, $sameRequest, $settings) {
+            return $this->store()->loginSucceeded($userType, $userId, $settings, $claim, $sameRequest);
         }, null));
     }
 
     /**
-     * A successful login: the account's failures are cleared (a block stays). $claim is the verdict of this login's
-     * own claimLogin() and $ip the address it was claimed from: what that claim counted is taken back (a lock or
-     * block it set on the account; its attempt on the IP, so correct logins never use up the per-IP limit).
+     * The standing of account $userId now, nothing counted (a user who arrived by the remember-me cookie).
      *
-     * @param array<string, mixed>|null $claim
+     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
-    public function loginSucceeded(string $userType, string $identifier, ?array $claim = null, ?string $ip = null): bool
+    public function accountStatus(string $userType, int $userId): array
     {
-        $ip       = $ip ?? $this->clientIp();
         $settings = $this->lockoutSettings();
 
-        return $this->call('loginSucceeded', function () use ($userType, $identifier, $claim, $ip, $settings) {
-            $this->store()->loginSucceeded($userType, $identifier, $ip, $settings, $claim);
-
-            return true;
-        }, false);
-    }
-
-    /**
-     * The verdict for a logged-in user by id (one who arrived by the remember-me cookie), nothing counted.
-     *
-     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, blocked_now: bool}
-     */
-    public function loginStatusOfUser(string $userType, int $userId): array
-    {
-        $ip       = $this->clientIp();
-        $settings = $this->lockoutSettings();
-
-        return self::lockoutVerdict($this->call('loginStatusOfUser', function () use ($userType, $userId, $ip, $settings) {
-            return $this->store()->loginStatusOfUser($userType, $userId, $ip, $settings);
+        return self::lockoutVerdict($this->call('accountStatus', function () use ($userType, $userId, $settings) {
+            return $this->store()->accountStatus($userType, $userId, $settings);
         }, null));
     }
 
-    /** @return list<int> the ids of Perfex's active administrators (none on failure) */
-    public function activeAdminIds(): array
+    /** @return list<int> the ids of Perfex's active administrators but $except (none on failure) */
+    public function activeAdminIds(?int $except = null): array
     {
-        return array_map('intval', $this->listCall('activeAdminIds', function () {
-            return $this->store()->activeAdminIds();
+        return array_map('intval', $this->listCall('activeAdminIds', function () use ($except) {
+            return $this->store()->activeAdminIds($except);
         }));
     }
 
     /**
      * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.
      *
-     * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, failures: int,
+     * @return list<array{kind: string, subject: string, user_id: int|null, user_name: string, email: string, failures: int,
      *                    lockouts: int, locked_until: int|null, blocked_at: int|null, last_failure: int|null, last_ip: string}>
      */
     public function lockedAccounts(int $limit): array
@@ -108,7 +91,8 @@ trait Login_security_lockout_calls
     }
 
     /**
-     * Re-enables keys "staff:<e-mail>", "contact:<e-mail>", "ip:<address>" (as lockedAccounts() shows them).
+     * Re-enables keys as lockedAccounts() lists them ("staff:<id>", "contact:<id>", "staff:?<fold>", "ip:<address>"),
+     * or "staff:<e-mail>" / "contact:<e-mail>" (the account and every spelling of it).
      * How many had counters, or null on failure.
      *
      * @param list<string> $keys
@@ -136,8 +120,8 @@ trait Login_security_lockout_calls
     }
 
     /**
-     * @param mixed $result what claimLogin / loginStatus returned (null on failure)
-     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, blocked_now: bool}
+     * @param mixed $result what claimLogin / loginSucceeded / accountStatus returned (null on failure)
+     * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
     private static function lockoutVerdict($result): array
     {
@@ -153,6 +137,8 @@ trait Login_security_lockout_calls
             'locked_now'    => !empty($result['locked_now']),
             'ip_locked_now' => !empty($result['ip_locked_now']),
             'blocked_now'   => !empty($result['blocked_now']),
+            'user_id'       => isset($result['user_id']) && is_numeric($result['user_id']) && (int) $result['user_id'] > 0 ? (int) $result['user_id'] : null,
+            'claim'         => is_string($result['claim'] ?? null) ? $result['claim'] : '',
         ];
     }
 }
