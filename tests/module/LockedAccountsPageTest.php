@@ -24,20 +24,22 @@ final class LockedAccountsPageTest extends LockoutTestCase
         $rows = $this->rows($page->body);
         $keys = array_keys($rows);
         sort($keys);
-        $this->assertSame(['contact:contact@example.com', 'staff:ghost@example.com', 'staff:staff@example.com'], $keys);
-        $staff = $rows['staff:staff@example.com'];
+        [$staffKey, $ghostKey, $contactKey] = [self::key('staff', 'staff@example.com'), self::key('staff', 'ghost@example.com'), self::key('contact', 'contact@example.com')];
+        $this->assertSame(['contact:1', 'staff:2', $ghostKey], $keys, 'accounts by id, an unknown address by its folded form');
+        $staff = $rows[$staffKey];
         $this->assertStringContainsString('Sam Staff', $staff['account']);
         $this->assertSame(['Staff', '0', '1', 'No', '127.0.0.1'], [$staff['kind'], $staff['failures'], $staff['lockouts'], $staff['blocked'], $staff['last_ip']]);
         $this->assertMatchesRegularExpression('/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/', $staff['until']);
-        $this->assertStringContainsString('No such account', $rows['staff:ghost@example.com']['account']);
-        $this->assertStringContainsString('Blocked', $rows['contact:contact@example.com']['blocked']);
-        $this->assertSame('Customer contact', $rows['contact:contact@example.com']['kind']);
+        $this->assertStringContainsString('staff@example.com', $staff['account'], 'the account shown by its e-mail');
+        $this->assertStringContainsString('No such account', $rows[$ghostKey]['account']);
+        $this->assertStringContainsString('ghost@example.com', $rows[$ghostKey]['account'], 'an unknown address as typed');
+        $this->assertStringContainsString('Blocked', $rows[$contactKey]['blocked']);
+        $this->assertSame('Customer contact', $rows[$contactKey]['kind']);
 
-        $link = self::xpath($page->body)->query('//tr[@data-key="staff:staff@example.com"]//a[contains(@class, "login-security-events-link")]')->item(0);
-        $this->assertStringContainsString('identifier=staff%40example.com', $link->getAttribute('href'));
+        $link = self::xpath($page->body)->query('//tr[@data-key="' . $staffKey . '"]//a[contains(@class, "login-security-events-link")]')->item(0);
+        $this->assertStringContainsString('user=staff%3A2', $link->getAttribute('href'));
         $log = $this->browser('admin')->get(html_entity_decode($link->getAttribute('href')));
         $this->assertSame(200, $log->status);
-        $this->assertStringContainsString('Only the events of the e-mail address staff@example.com', $log->body);
         $this->assertStringNotContainsString('ghost@example.com', $log->body);
         $this->assertStringContainsString('Account locked until', $log->body);
     }
@@ -54,7 +56,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
         $this->assertStringContainsString('href="' . self::$server->url(self::LOCKED_URI) . '"', $page->body);
         $this->assertCount(1, $this->rows($page->body));
         $this->assertStringNotContainsString('login-security-reenable-form', $page->body);
-        $refused = $this->browser('viewer')->post(self::LOCKED_URI . '/reenable', ['key' => 'staff:staff@example.com']);
+        $refused = $this->browser('viewer')->post(self::LOCKED_URI . '/reenable', ['key' => self::key('staff', 'staff@example.com')]);
         $this->assertSame(403, $refused->status);
         $this->assertNotNull(self::attempts('staff', 'staff@example.com'));
     }
@@ -75,7 +77,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
         $this->failStaff('ghost@example.com', 3);
         $this->loginAdmin();
 
-        $response = $this->browser('admin')->post(self::LOCKED_URI . '/reenable', ['key' => 'staff:staff@example.com']);
+        $response = $this->browser('admin')->post(self::LOCKED_URI . '/reenable', ['key' => self::key('staff', 'staff@example.com')]);
 
         $this->assertRedirectsTo(self::LOCKED_URI, $response);
         $this->assertNull(self::attempts('staff', 'staff@example.com'));
@@ -86,7 +88,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
             [$events[0]['user_type'], $events[0]['user_id'], $events[0]['identifier'], $events[0]['actor_id'], $events[0]['actor_name']]);
         $page = $this->browser('admin')->follow($response);
         $this->assertStringContainsString('Re-enabled: staff@example.com', $page->body);
-        $this->assertSame(['staff:ghost@example.com'], array_keys($this->rows($page->body)));
+        $this->assertSame([self::key('staff', 'ghost@example.com')], array_keys($this->rows($page->body)));
         $this->browser('owner')->loginStaff('staff@example.com', self::staff('staff')['password']);
         $this->assertStaffLoggedIn('owner');
     }
@@ -100,9 +102,9 @@ final class LockedAccountsPageTest extends LockoutTestCase
         self::block('contact', 'contact@example.com');
         $this->assertCount(3, $this->rows($this->browser('admin')->get(self::LOCKED_URI)->body));
 
-        $this->browser('admin')->post(self::LOCKED_URI . '/reenable', ['keys' => ['staff:staff@example.com', 'contact:contact@example.com', 'ip:127.0.0.1']]);
+        $this->browser('admin')->post(self::LOCKED_URI . '/reenable', ['keys' => ['staff:STAFF@example.com', self::key('contact', 'contact@example.com'), 'ip:127.0.0.1']]);
 
-        $this->assertSame(['staff:admin@example.com', 'staff:ghost@example.com'], self::attemptKeys(), 'the others are gone');
+        $this->assertSame(['staff:admin@example.com', 'staff:ghost@example.com'], self::attemptKeys(), 'the others are gone (an account named by any spelling of its e-mail)');
         $this->assertSame([], $this->rows($this->browser('admin')->get(self::LOCKED_URI)->body));
         $this->assertCount(3, self::events('event = ?', ['reenabled']));
         $this->assertSame(['', '127.0.0.1'], [self::events('event = ? AND identifier = ?', ['reenabled', '127.0.0.1'])[0]['user_type'], '127.0.0.1']);

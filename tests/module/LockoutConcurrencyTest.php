@@ -59,7 +59,7 @@ final class LockoutConcurrencyTest extends LockoutTestCase
             // This transaction: heavy (so that InnoDB rolls the claim back, not it) and a shared lock on the account.
             $db->begin_transaction();
             $db->query("UPDATE $weight SET v = v + 1");
-            $db->query("SELECT failures FROM $attempts WHERE kind = 'staff' AND subject = 'staff@example.com' LOCK IN SHARE MODE");
+            $db->query("SELECT failures FROM $attempts WHERE kind = 'staff' AND subject = '" . self::subject('staff', 'staff@example.com') . "' LOCK IN SHARE MODE");
 
             $multi = curl_multi_init();
             $token = bin2hex(random_bytes(16));

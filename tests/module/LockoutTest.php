@@ -204,14 +204,20 @@ final class LockoutTest extends LockoutTestCase
         $this->assertContactLoggedIn('later', false);
     }
 
-    public function testRememberMeOfAnAccountThatIsOnlyLockedStillWorks(): void
+    public function testRememberMeOfAnAccountThatIsLockedIsRefusedUntilTheLockEnds(): void
     {
         $this->browser('laptop')->loginStaff('staff@example.com', self::staff('staff')['password'], true);
         $cookie = $this->browser('laptop')->cookie('autologin');
-        $this->failStaff('staff@example.com', 3);
+        $this->failStaff('Staff@EXAMPLE.com', 3);
 
         $this->browser('later')->setCookie('autologin', $cookie);
-        $this->assertStaffLoggedIn('later');
+        $this->assertStaffLoggedIn('later', false);
+        $refused = self::events('event = ? AND reason = ? AND method = ?', ['failed', 'locked_out', 'remember_me']);
+        $this->assertSame([2], array_map(fn ($e) => (int) $e['user_id'], $refused), 'recorded against the account, by id');
+
+        self::expireLockout('staff', 'staff@example.com');
+        $this->browser('after')->setCookie('autologin', $cookie);
+        $this->assertStaffLoggedIn('after');
     }
 
     public function testTheTwoFactorStepIsRefusedWhenTheAccountWasBlockedMeanwhile(): void

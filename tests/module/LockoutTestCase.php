@@ -38,33 +38,62 @@ abstract class LockoutTestCase extends ModuleTestCase
         $this->assertSame([], array_values(preg_grep('/\[login_security\]/', explode("\n", $log))), 'a call of the extension failed');
     }
 
-    /** The counters of one key ("staff", "contact" or "ip"), or null when it has none. */
+    /**
+     * The stored subject of a key: an IP as it is; for "staff" / "contact", an e-mail becomes the id of the account
+     * Perfex's lookup finds (`WHERE email = ?` under the table's collation), or — no account — the folded form the
+     * extension keys it by: '?' + SHA-256 of the collation weight (no trailing spaces in what tests pass).
+     */
+    protected static function subject(string $kind, string $subject): string
+    {
+        if ($kind === 'ip' || !str_contains($subject, '@')) {
+            return $subject;
+        }
+        [$table, $id] = $kind === 'staff' ? ['staff', 'staffid'] : ['contacts', 'id'];
+        $found = self::row("SELECT $id AS id FROM " . self::table($table) . " WHERE email = ? ORDER BY $id LIMIT 1", [trim($subject)]);
+        if ($found !== null) {
+            return (string) $found['id'];
+        }
+        return '?' . self::row('SELECT SHA2(WEIGHT_STRING(CONVERT(? USING utf8mb4) COLLATE utf8mb4_unicode_ci), 256) AS h', [trim($subject)])['h'];
+    }
+
+    /** A key as the Locked accounts page posts it ("staff:2", "staff:?<hash>", "ip:…"). */
+    protected static function key(string $kind, string $subject): string
+    {
+        return $kind . ':' . self::subject($kind, $subject);
+    }
+
+    /** The counters of one key ("staff", "contact" or "ip"; an account by any spelling of its e-mail), or null. */
     protected static function attempts(string $kind, string $subject): ?array
     {
         return self::row('SELECT failures, lockouts, locked_until, blocked_at, last_failure, INET6_NTOA(last_ip) AS last_ip FROM '
-            . self::table('login_security_attempts') . ' WHERE kind = ? AND subject = ?', [$kind, $subject]);
+            . self::table('login_security_attempts') . ' WHERE kind = ? AND subject = ?', [$kind, self::subject($kind, $subject)]);
     }
 
-    /** Every key with counters, as "kind:subject". */
+    /** Every key with counters, as "kind:subject" — an account as its e-mail, an unknown address as typed last. */
     protected static function attemptKeys(): array
     {
-        $result = self::db()->query('SELECT kind, subject FROM ' . self::table('login_security_attempts') . ' ORDER BY kind, subject');
-        return array_map(fn ($r) => $r['kind'] . ':' . $r['subject'], $result->fetch_all(MYSQLI_ASSOC));
+        $result = self::db()->query('SELECT a.kind, a.subject, a.label, COALESCE(s.email, c.email) AS email FROM ' . self::table('login_security_attempts') . ' a'
+            . ' LEFT JOIN ' . self::table('staff') . " s ON a.kind = 'staff' AND s.staffid = a.subject"
+            . ' LEFT JOIN ' . self::table('contacts') . " c ON a.kind = 'contact' AND c.id = a.subject");
+        $keys = array_map(fn ($r) => $r['kind'] . ':' . ($r['kind'] === 'ip' ? $r['subject'] : strtolower($r['email'] ?? $r['label'])),
+            $result->fetch_all(MYSQLI_ASSOC));
+        sort($keys);
+        return $keys;
     }
 
     /** Ends a key's current lockout now (as if its time had passed). */
     protected static function expireLockout(string $kind, string $subject): void
     {
         self::db()->execute_query('UPDATE ' . self::table('login_security_attempts')
-            . ' SET locked_until = UNIX_TIMESTAMP() - 1 WHERE kind = ? AND subject = ? AND locked_until IS NOT NULL', [$kind, $subject]);
+            . ' SET locked_until = UNIX_TIMESTAMP() - 1 WHERE kind = ? AND subject = ? AND locked_until IS NOT NULL', [$kind, self::subject($kind, $subject)]);
     }
 
     /** Blocks a key directly (as after its last lockout). */
     protected static function block(string $kind, string $subject): void
     {
         self::db()->execute_query('INSERT INTO ' . self::table('login_security_attempts')
-            . ' (kind, subject, failures, lockouts, blocked_at, last_failure) VALUES (?, ?, 0, 4, UNIX_TIMESTAMP(), UNIX_TIMESTAMP())'
-            . ' ON DUPLICATE KEY UPDATE blocked_at = UNIX_TIMESTAMP(), locked_until = NULL', [$kind, $subject]);
+            . ' (kind, subject, label, failures, lockouts, blocked_at, last_failure) VALUES (?, ?, ?, 0, 4, UNIX_TIMESTAMP(), UNIX_TIMESTAMP())'
+            . ' ON DUPLICATE KEY UPDATE blocked_at = UNIX_TIMESTAMP(), locked_until = NULL', [$kind, self::subject($kind, $subject), $subject]);
     }
 
     /** How many "failed" events have this reason. */

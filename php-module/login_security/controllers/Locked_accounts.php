@@ -65,6 +65,15 @@ class Locked_accounts extends AdminController
         foreach ($gateway->lockedAccounts(10000) as $row) {
             $locked[$row['kind'] . ':' . $row['subject']] = $row;
         }
+        foreach ($keys as $key) { // a key may name an account by its e-mail (the extension resolves any spelling)
+            [$kind, $subject] = explode(':', $key, 2);
+            foreach ($locked as $row) {
+                if ($kind !== 'ip' && $row['kind'] === $kind && (string) ($row['email'] ?? '') !== '' && !empty($row['user_id'])
+                    && mb_strtolower(trim($subject)) === mb_strtolower((string) $row['email'])) {
+                    $locked[$key] = $row;
+                }
+            }
+        }
         if ($gateway->reenable($keys) === null) {
             set_alert('danger', _l('login_security_reenable_failed'));
             redirect(admin_url(LOGIN_SECURITY_URI_LOCKED));
