@@ -18,18 +18,31 @@ final class LoginBurst
      */
     public static function fire(string $url, array $logins, array $headers = []): array
     {
+        return self::fireRequests(array_map(fn ($login) => [$url, http_build_query(['email' => $login[0], 'password' => $login[1]])], $logins), $headers);
+    }
+
+    /**
+     * POSTs each [url, body] in parallel; the body is sent as written (form-encoded; repeated or list fields
+     * allowed) with the CSRF field appended.
+     *
+     * @param list<array{0: string, 1: string}> $requests
+     * @param array<string, string> $headers extra request headers
+     * @return array{seconds: float, statuses: list<int>, locations: list<string>}
+     */
+    public static function fireRequests(array $requests, array $headers = []): array
+    {
         $multi = curl_multi_init();
         $handles = [];
         $lines = [];
         foreach ($headers as $name => $value) {
             $lines[] = "$name: $value";
         }
-        foreach ($logins as [$email, $password]) {
+        foreach ($requests as [$url, $body]) {
             $token = bin2hex(random_bytes(16));
             $handle = curl_init($url);
             curl_setopt_array($handle, [
                 CURLOPT_POST => true,
-                CURLOPT_POSTFIELDS => http_build_query(['email' => $email, 'password' => $password, 'csrf_token_name' => $token]),
+                CURLOPT_POSTFIELDS => $body . '&csrf_token_name=' . $token,
                 CURLOPT_COOKIEFILE => '',
                 CURLOPT_COOKIE => 'csrf_cookie_name=' . $token,
                 CURLOPT_HTTPHEADER => $lines,
