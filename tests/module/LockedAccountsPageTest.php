@@ -181,6 +181,19 @@ final class LockedAccountsPageTest extends LockoutTestCase
         }
     }
 
+    public function testABlockedAdministratorIsNotAmongTheAdminsNotifiedOfItsOwnBlock(): void
+    {
+        self::setOptions(['lockout_retries' => '1', 'lockout_max_lockouts' => '1']);
+        self::db()->query('UPDATE ' . self::table('staff') . ' SET admin = 1 WHERE staffid = 3');
+        try {
+            $this->blockByFailures('Viewer@EXAMPLE.com');
+            $this->assertNotNull(self::attempts('staff', 'viewer@example.com')['blocked_at']);
+            $this->assertSame([1], array_map('intval', array_column($this->notifications(), 'touserid')), 'the other administrator only');
+        } finally {
+            self::db()->query('UPDATE ' . self::table('staff') . ' SET admin = 0 WHERE staffid = 3');
+        }
+    }
+
     public function testAStaffMemberWhoIsNotAdminGetsNoNotification(): void
     {
         self::setOptions(['lockout_retries' => '1', 'lockout_max_lockouts' => '1']);

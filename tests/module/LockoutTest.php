@@ -193,6 +193,43 @@ final class LockoutTest extends LockoutTestCase
         $this->assertCount(0, self::events('event = ? AND method = ?', ['login', 'remember_me']), 'no remember-me login recorded');
     }
 
+    public function testWhenAnAccountBecomesBlockedItsRememberMeRowsGoSoNoCookieLogsItInAgain(): void
+    {
+        self::setOptions(['lockout_retries' => '1', 'lockout_max_lockouts' => '1']);
+        $this->browser('phone')->loginStaff('staff@example.com', self::staff('staff')['password'], true);
+        $cookie = $this->browser('phone')->cookie('autologin');
+        $rows = fn () => (int) self::row('SELECT COUNT(*) AS n FROM ' . self::table('user_auto_login') . ' WHERE user_id = 2 AND staff = 1')['n'];
+        $this->assertGreaterThanOrEqual(1, $rows());
+
+        $this->failStaff('staff@exämple.com', 1);
+        self::expireLockout('staff', 'staff@example.com');
+        $this->failStaff('STAFF@example.com', 1); // the second lockout: blocked
+
+        $this->assertNotNull(self::attempts('staff', 'staff@example.com')['blocked_at']);
+        $this->assertSame(0, $rows(), 'the remember-me rows of the blocked account are deleted');
+        $activity = fn () => (int) self::row('SELECT COUNT(*) AS n FROM ' . self::table('activity_log') . " WHERE description LIKE 'User Successfully Logged In [User Id: 2,%'")['n'];
+        $before = $activity();
+        $this->browser('later')->setCookie('autologin', $cookie);
+        $this->assertStaffLoggedIn('later', false);
+        $this->assertSame($before, $activity(), 'Perfex no longer logs the cookie in (no "User Successfully Logged In", no last_login)');
+    }
+
+    public function testTheTwoFactorStepIsRefusedWhenTheAccountWasLockedMeanwhile(): void
+    {
+        $twofa = self::staff('twofa');
+        $this->browser('owner')->loginStaff($twofa['email'], $twofa['password']);
+        $this->failStaff(strtoupper($twofa['email']), 3); // an attacker locks the account between the two steps
+        $code = self::row('SELECT two_factor_auth_code FROM ' . self::table('staff') . ' WHERE staffid = ?', [$twofa['id']])['two_factor_auth_code'];
+
+        $response = $this->browser('owner')->twoFactor($code);
+
+        $this->assertRedirectsTo('admin/authentication', $response);
+        $this->assertStringContainsString('locked until', $this->alertsAfter($response, 'owner')['danger']);
+        $this->assertStaffLoggedIn('owner', false);
+        $this->assertCount(1, self::events('event = ? AND reason = ? AND user_id = ? AND method = ?', ['failed', 'locked_out', $twofa['id'], 'two_factor']),
+            'the refusal at the code step is recorded against the account');
+    }
+
     public function testRememberMeOfAContactWhileBlockedIsRefused(): void
     {
         $this->browser('laptop')->loginContact('contact@example.com', self::contact('contact')['password'], true);

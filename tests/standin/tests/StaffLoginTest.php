@@ -25,6 +25,31 @@ final class StaffLoginTest extends HookRecorderTestCase
         $this->assertStringContainsString('Signed in as Ada Admin', $this->get('admin/')->body);
     }
 
+    public function testTheAccountIsFoundUnderEverySpellingTheCollationFoldsAndExtraFieldsAreIgnored(): void
+    {
+        $admin = self::staff('admin');
+        // CodeIgniter's valid_email takes IDN domains through php-intl; the lookup is SQL equality under
+        // utf8mb4_unicode_ci (perfex-facts.md §7): case, accents, width and ignorable characters fold.
+        foreach (['ADMIN@Example.COM', ' admin@exämple.com ', 'admin@ｅｘａｍｐｌｅ.com', "admin@exa\u{200B}mple.com"] as $i => $spelling) {
+            $this->browser("b$i")->get('admin/authentication');
+            $response = $this->browser("b$i")->post('admin/authentication', ['email' => $spelling, 'password' => $admin['password'], 'passwordr' => 'x', 'unknown' => ['a']]);
+            $this->assertRedirectsTo('admin/', $response);
+            $this->assertStringContainsString('Signed in as Ada Admin', $this->browser("b$i")->get('admin/')->body, $spelling);
+        }
+        $this->assertTrue(extension_loaded('intl'), 'php-intl is part of the set-up (scripts/setup)');
+    }
+
+    public function testTheRouterReportsTheDispatchedControllerAndMethodInAnySpelling(): void
+    {
+        $this->browser()->get('admin/authentication');
+        $this->forgetHooks();
+        $response = $this->post('admin/authentication/ADMIN', ['email' => 'admin@example.com', 'password' => 'wrong']);
+
+        $this->assertRedirectsTo('admin/authentication', $response);
+        $this->assertSame(['authentication', 'ADMIN', 'admin/'], $this->hook('admin_auth_init')['router']);
+        $this->assertCount(1, $this->hookNames(['failed_login_attempt']), 'PHP methods are not case-sensitive: the login ran');
+    }
+
     public function testTheSessionHoldsPerfexKeysAndLoginKeepsTheSessionId(): void
     {
         $this->browser()->get('admin/authentication');
