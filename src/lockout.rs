@@ -287,7 +287,7 @@ pub fn fold_subject(weight: &[u8], space: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     let mut w = weight;
     if !space.is_empty() {
-        while w.len() >= space.len() && w.ends_with(space) && (w.len() - space.len()) % space.len() == 0 {
+        while w.len() >= space.len() && w.ends_with(space) && (w.len() - space.len()).is_multiple_of(space.len()) {
             w = &w[..w.len() - space.len()];
         }
     }

@@ -5,6 +5,8 @@ mod common;
 
 use std::sync::{Arc, Barrier};
 
+use mysql::prelude::Queryable;
+
 use login_security::lockout::{Decision, LoginGuard, Policy, Resolved};
 use login_security::store::{AttemptKey, DbConfig, Store};
 
@@ -165,10 +167,7 @@ fn blocking_an_account_deletes_its_remember_me_rows_only() {
     let Some(cfg) = common::fresh_config("blockrm") else { return };
     common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[(3, "c3@lab.test")]);
     let s = Store::new(&cfg).unwrap();
-    let url = std::env::var("TEST_DATABASE_URL").unwrap();
-    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
-    let mut c = pool.get_conn().unwrap();
-    use mysql::prelude::Queryable;
+    let mut c = common::sql();
     let t = format!("{}user_auto_login", cfg.prefix);
     for (key, staff) in [("a", 1), ("b", 1), ("c", 0)] {
         c.exec_drop(format!("INSERT INTO `{t}` (key_id, user_id, staff) VALUES (?, 3, ?)"), (key, staff)).unwrap();
@@ -204,10 +203,7 @@ fn at_login_a_locked_or_blocked_account_is_refused_unless_its_own_claim_let_the_
     // a claim of another account does not count as this one's
     assert_eq!(s.login_succeeded(&g, "staff", 4, Some(&more[0].claim), true, now).unwrap().status, "allowed");
     s.reenable(&[AttemptKey::account("staff", 3)]).unwrap();
-    let url = std::env::var("TEST_DATABASE_URL").unwrap();
-    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
-    use mysql::prelude::Queryable;
-    pool.get_conn().unwrap().exec_drop(format!("INSERT INTO `{}login_security_attempts` (kind, subject, blocked_at) VALUES ('staff', '3', ?)", cfg.prefix), (now,)).unwrap();
+    common::sql().exec_drop(format!("INSERT INTO `{}login_security_attempts` (kind, subject, blocked_at) VALUES ('staff', '3', ?)", cfg.prefix), (now,)).unwrap();
     assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, now).unwrap().status, "blocked");
 }
 
@@ -216,13 +212,9 @@ fn migration_re_keys_counters_kept_by_the_e_mail_as_typed() {
     let Some(cfg) = common::fresh_config("rekey") else { return };
     common::perfex_people(&cfg, &[(3, "admin3@lab.test")], &[(8, "c8@lab.test")]);
     let s = Store::new(&cfg).unwrap();
-    let url = std::env::var("TEST_DATABASE_URL").unwrap();
-    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
-    let mut c = pool.get_conn().unwrap();
-    use mysql::prelude::Queryable;
+    let mut c = common::sql();
     let p = &cfg.prefix;
     c.query_drop(format!("UPDATE `{p}login_security_schema` SET version = 3")).unwrap();
-    c.query_drop("SET NAMES utf8mb4").unwrap();
     for (kind, subject, failures, lockouts, blocked) in [
         ("staff", "admin3@lab.test", 2, 1, None), ("staff", "admin3@lâb.test", 1, 3, Some(T0)), ("contact", "c8@lab.test", 1, 0, None),
         ("contact", "nobody@lab.test", 2, 0, None), ("ip", "192.0.2.1", 5, 0, None),

@@ -386,6 +386,53 @@ impl Store {
     }
 }
 
+/// Migration 4's data step: counters keyed by an e-mail as typed (`staff:admin@example.com`) move to the account
+/// that e-mail resolves to (`staff:1`), or to its folded form; spellings that land on one key are merged (the
+/// stricter state wins: [`lockout::merge`]).
+pub(super) fn rekey(c: &mut mysql::PooledConn, t: &super::TableNames) -> mysql::Result<()> {
+    type Row = (String, String, u32, u32, Option<i64>, Option<i64>, Option<i64>, Option<Vec<u8>>);
+    let old: Vec<Row> = c.query(format!(
+        "SELECT kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip FROM `{}` \
+         WHERE kind IN ('staff', 'contact') AND subject LIKE '%@%'",
+        t.attempts
+    ))?;
+    for (kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip) in old {
+        let (table, id_col) = if kind == "staff" { (&t.staff, "staffid") } else { (&t.contacts, "id") };
+        let id: Option<i64> = match c.exec_first(format!("SELECT {id_col} FROM `{table}` WHERE email = ? ORDER BY {id_col} LIMIT 1"), (&subject,)) {
+            Ok(found) => found,
+            Err(e) if is_missing_table(&e) => None,
+            Err(e) => return Err(e),
+        };
+        let new_subject = match id {
+            Some(id) => id.to_string(),
+            None => {
+                let (w, space): (Vec<u8>, Vec<u8>) = c
+                    .exec_first("SELECT WEIGHT_STRING(CONVERT(? USING utf8mb4) COLLATE utf8mb4_unicode_ci), WEIGHT_STRING(_utf8mb4' ' COLLATE utf8mb4_unicode_ci)", (&subject,))?
+                    .unwrap_or_default();
+                lockout::fold_subject(&w, &space)
+            }
+        };
+        let state = State { failures, lockouts, locked_until, blocked_at, last_failure };
+        let existing: Option<StateTuple> = c.exec_first(
+            format!("SELECT failures, lockouts, locked_until, blocked_at, last_failure FROM `{}` WHERE kind = ? AND subject = ?", t.attempts),
+            (&kind, &new_subject),
+        )?;
+        let merged = existing.map_or(state, |e| lockout::merge(state, to_state(e)));
+        c.exec_drop(
+            format!(
+                "INSERT INTO `{}` (kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip, label) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE failures = VALUES(failures), lockouts = VALUES(lockouts), \
+                 locked_until = VALUES(locked_until), blocked_at = VALUES(blocked_at), last_failure = VALUES(last_failure), \
+                 last_ip = COALESCE(VALUES(last_ip), last_ip), label = VALUES(label)",
+                t.attempts
+            ),
+            (&kind, &new_subject, merged.failures, merged.lockouts, merged.locked_until, merged.blocked_at, merged.last_failure, &last_ip, &subject),
+        )?;
+        c.exec_drop(format!("DELETE FROM `{}` WHERE kind = ? AND subject = ?", t.attempts), (&kind, &subject))?;
+    }
+    Ok(())
+}
+
 /// PHP's `trim()` on bytes (space, tab, LF, CR, NUL, VT), as Perfex's form validation trims the e-mail.
 fn trim_bytes(b: &[u8]) -> &[u8] {
     let keep = |c: &u8| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0 | 0x0B);

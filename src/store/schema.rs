@@ -5,7 +5,6 @@ use mysql::prelude::Queryable;
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::lockout::{self, State};
 
 /// The schema version [`Store::migrate`] brings a database to.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -146,7 +145,7 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
     )], vec![format!(
         // 4: login attempts are keyed by the account Perfex authenticates (its id) or, for an e-mail that matches
         // no account, by its folded form; `label` keeps the e-mail as typed for display. Rows keyed by the e-mail
-        // as typed are re-keyed after this step (Store::rekey_attempts).
+        // as typed are re-keyed after this step (attempts::rekey).
         "ALTER TABLE `{attempts}` ADD COLUMN IF NOT EXISTS label VARCHAR(191) NOT NULL DEFAULT '' COMMENT 'e-mail as typed (display only)'",
         attempts = t.attempts
     )]]
@@ -174,7 +173,7 @@ impl Store {
                         c.query_drop(statement)?;
                     }
                     if i + 1 == 4 {
-                        rekey_attempts(c, &t)?;
+                        super::attempts::rekey(c, &t)?;
                     }
                     version = u32::try_from(i + 1).unwrap_or(u32::MAX);
                     c.exec_drop(
@@ -215,53 +214,6 @@ impl Store {
             Ok(())
         })
     }
-}
-
-/// Migration 4's data step: counters keyed by an e-mail as typed (`staff:admin@example.com`) move to the account
-/// that e-mail resolves to (`staff:1`), or to its folded form; spellings that land on one key are merged (the
-/// stricter state wins: [`lockout::merge`]).
-fn rekey_attempts(c: &mut mysql::PooledConn, t: &TableNames) -> mysql::Result<()> {
-    type Row = (String, String, u32, u32, Option<i64>, Option<i64>, Option<i64>, Option<Vec<u8>>);
-    let old: Vec<Row> = c.query(format!(
-        "SELECT kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip FROM `{}` \
-         WHERE kind IN ('staff', 'contact') AND subject LIKE '%@%'",
-        t.attempts
-    ))?;
-    for (kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip) in old {
-        let (table, id_col) = if kind == "staff" { (&t.staff, "staffid") } else { (&t.contacts, "id") };
-        let id: Option<i64> = match c.exec_first(format!("SELECT {id_col} FROM `{table}` WHERE email = ? ORDER BY {id_col} LIMIT 1"), (&subject,)) {
-            Ok(found) => found,
-            Err(mysql::Error::MySqlError(e)) if e.code == 1146 => None,
-            Err(e) => return Err(e),
-        };
-        let new_subject = match id {
-            Some(id) => id.to_string(),
-            None => {
-                let (w, space): (Vec<u8>, Vec<u8>) = c
-                    .exec_first("SELECT WEIGHT_STRING(CONVERT(? USING utf8mb4) COLLATE utf8mb4_unicode_ci), WEIGHT_STRING(_utf8mb4' ' COLLATE utf8mb4_unicode_ci)", (&subject,))?
-                    .unwrap_or_default();
-                lockout::fold_subject(&w, &space)
-            }
-        };
-        let state = State { failures, lockouts, locked_until, blocked_at, last_failure };
-        let existing: Option<(u32, u32, Option<i64>, Option<i64>, Option<i64>)> = c.exec_first(
-            format!("SELECT failures, lockouts, locked_until, blocked_at, last_failure FROM `{}` WHERE kind = ? AND subject = ?", t.attempts),
-            (&kind, &new_subject),
-        )?;
-        let merged = existing.map_or(state, |(f, l, u, b, lf)| lockout::merge(state, State { failures: f, lockouts: l, locked_until: u, blocked_at: b, last_failure: lf }));
-        c.exec_drop(
-            format!(
-                "INSERT INTO `{}` (kind, subject, failures, lockouts, locked_until, blocked_at, last_failure, last_ip, label) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE failures = VALUES(failures), lockouts = VALUES(lockouts), \
-                 locked_until = VALUES(locked_until), blocked_at = VALUES(blocked_at), last_failure = VALUES(last_failure), \
-                 last_ip = COALESCE(VALUES(last_ip), last_ip), label = VALUES(label)",
-                t.attempts
-            ),
-            (&kind, &new_subject, merged.failures, merged.lockouts, merged.locked_until, merged.blocked_at, merged.last_failure, &last_ip, &subject),
-        )?;
-        c.exec_drop(format!("DELETE FROM `{}` WHERE kind = ? AND subject = ?", t.attempts), (&kind, &subject))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -51,10 +51,7 @@ pub fn fresh_config(name: &str) -> Option<DbConfig> {
 /// utf8mb4_unicode_ci e-mails) with the given staff and contacts as (id, e-mail).
 pub fn perfex_people(cfg: &DbConfig, staff: &[(i64, &str)], contacts: &[(i64, &str)]) {
     use mysql::prelude::Queryable;
-    let url = std::env::var("TEST_DATABASE_URL").unwrap();
-    let pool = mysql::Pool::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
-    let mut c = pool.get_conn().unwrap();
-    c.query_drop("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci").unwrap();
+    let mut c = sql();
     let p = &cfg.prefix;
     let opts = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
     for t in ["staff", "contacts", "user_auto_login"] {
@@ -72,4 +69,13 @@ pub fn perfex_people(cfg: &DbConfig, staff: &[(i64, &str)], contacts: &[(i64, &s
     for (id, email) in contacts {
         c.exec_drop(format!("INSERT INTO `{p}contacts` (id, email, firstname, lastname) VALUES (?, ?, 'Contact', ?)"), (id, email, id.to_string())).unwrap();
     }
+}
+
+/// A plain connection to the test database (utf8mb4), for arranging and inspecting rows.
+pub fn sql() -> mysql::Conn {
+    use mysql::prelude::Queryable;
+    let url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let mut c = mysql::Conn::new(mysql::Opts::from_url(&url).unwrap()).unwrap();
+    c.query_drop("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci").unwrap();
+    c
 }
