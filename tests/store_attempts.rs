@@ -7,7 +7,7 @@ use std::sync::{Arc, Barrier};
 
 use mysql::prelude::Queryable;
 
-use login_security::lockout::{Decision, LoginGuard, Policy, Resolved};
+use login_security::lockout::{Decision, LoginGuard, Policy, Resolved, Undo};
 use login_security::store::{AttemptKey, DbConfig, Store};
 
 const T0: i64 = 1_790_000_000;
@@ -45,7 +45,8 @@ fn success_clears_failures() {
     for _ in 0..2 {
         s.claim_attempt(&[(k.clone(), account_policy())], "", T0).unwrap();
     }
-    s.attempt_succeeded(&k).unwrap();
+    let after = s.attempt_succeeded_after_claim(&k, None, Undo::default()).unwrap().unwrap();
+    assert_eq!((after.failures, after.lockouts), (0, 0));
     assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
 }
 

@@ -113,12 +113,13 @@ impl Store {
         })
     }
 
-    /// A successful login after a claim in the same request: the account's failures are cleared and whatever that
-    /// claim locked or blocked is lifted; the attempt it counted on the IP is taken back. One transaction.
+    /// A successful login after a claim: the account's failures are cleared and whatever that claim locked or
+    /// blocked is lifted; the attempt it counted on the IP is taken back. One transaction; returns the account's
+    /// state after it (`None`: it has no counter).
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn attempt_succeeded_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo) -> Result<()> {
+    pub fn attempt_succeeded_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo) -> Result<Option<State>> {
         let t = self.tables.attempts.clone();
         let select = format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE");
         let update = format!(
@@ -130,6 +131,7 @@ impl Store {
         }
         targets.sort_by(|a, b| a.0.cmp(b.0));
         self.transaction(|tx| {
+            let mut account_after = None;
             for (k, policy) in &targets {
                 let row: Option<StateTuple> = tx.exec_first(&select, params! { "k" => &k.kind, "s" => &k.subject })?;
                 let Some(state) = row.map(to_state) else { continue };
@@ -141,8 +143,11 @@ impl Store {
                     tx.exec_drop(&update, params! { "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until,
                         "b" => next.blocked_at, "k" => &k.kind, "s" => &k.subject })?;
                 }
+                if policy.is_none() {
+                    account_after = Some(next);
+                }
             }
-            Ok(())
+            Ok(account_after)
         })
     }
 
@@ -168,15 +173,6 @@ impl Store {
     pub fn attempt_decision(&self, key: &AttemptKey, p: &Policy, now: i64) -> Result<Decision> {
         let status = self.attempt_status(&[(key.clone(), *p)], now)?;
         Ok(status.first().map_or(Decision::Allowed { remaining: p.retries }, |(d, _)| *d))
-    }
-
-    /// A successful login: the key's failures are cleared (a block stays).
-    ///
-    /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn attempt_succeeded(&self, key: &AttemptKey) -> Result<()> {
-        let sql = format!("UPDATE `{}` SET failures = 0 WHERE kind = :k AND subject = :s AND failures > 0", self.tables.attempts);
-        self.run(|c| c.exec_drop(&sql, params! { "k" => &key.kind, "s" => &key.subject }))
     }
 
     /// Resolves an identifier typed at the login of `kind` ("staff" / "contact") the way Perfex will look it up:
@@ -236,14 +232,15 @@ impl Store {
     pub fn login_succeeded(&self, guard: &LoginGuard, kind: &str, user_id: i64, claim: Option<&str>, same_request: bool, now: i64) -> Result<Verdict> {
         let account = AttemptKey::account(kind, user_id);
         let own = claim.and_then(Claim::decode).filter(|c| c.key == account);
-        match &own {
-            Some(c) => {
-                let ip = c.ip.as_ref().filter(|_| c.undo.ip_counted).map(|s| (AttemptKey { kind: "ip".into(), subject: s.clone() }, guard.ip_policy()));
-                self.attempt_succeeded_after_claim(&account, ip.as_ref().map(|(k, p)| (k, p)), c.undo)?;
-            }
-            None => self.attempt_succeeded(&account)?,
+        let (ip, undo) = match &own {
+            Some(c) => (c.ip.as_ref().filter(|_| c.undo.ip_counted).map(|s| (AttemptKey { kind: "ip".into(), subject: s.clone() }, guard.ip_policy())), c.undo),
+            None => (None, Undo::default()), // no claim of its own: its failures are cleared all the same
+        };
+        let after = self.attempt_succeeded_after_claim(&account, ip.as_ref().map(|(k, p)| (k, p)), undo)?;
+        if !guard.applies(kind, "") {
+            return Ok(Verdict::allowed(Some(user_id)));
         }
-        let verdict = self.account_status(guard, kind, user_id, now)?;
+        let verdict = Verdict::of_account(&account, &guard.account_policy(), after.unwrap_or_default(), now);
         let checked_under_own_claim = own.is_some() && same_request;
         Ok(match verdict.status {
             "locked" if checked_under_own_claim => Verdict::allowed(Some(user_id)),
