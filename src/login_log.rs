@@ -16,8 +16,9 @@ pub const EVENTS: [&str; 8] = ["login", "logout", "failed", "lockout", "blocked"
 pub const USER_TYPES: [&str; 3] = ["staff", "contact", ""];
 /// Login methods.
 pub const METHODS: [&str; 4] = ["form", "two_factor", "remember_me", ""];
-/// Failure reasons ("locked_out" / "blocked": refused before any password was checked).
-pub const REASONS: [&str; 6] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", ""];
+/// Failure reasons ("locked_out" / "blocked": refused before any password was checked; "invalid_form": counted, but
+/// Perfex's form validation refused it, so no password was checked).
+pub const REASONS: [&str; 7] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", "invalid_form", ""];
 /// Why a session ended.
 pub const END_REASONS: [&str; 7] = ["logout", "idle", "forced", "banned", "rejected", "expired", ""];
 

@@ -91,6 +91,29 @@ final class LockoutAttackTest extends LockoutTestCase
         $this->assertRightPasswordRefusedEverywhere('staff');
     }
 
+    public function testPasswordsThatXssCleaningWouldEmptyAreCountedAsPerfexChecksThemRaw(): void
+    {
+        // Perfex reads the password with post('password', false): "%01" is checked as it is, though post('password')
+        // (global XSS filtering) would read it as "".
+        $bodies = ['email=staff%40example.com&password=%2501', 'email=staff%40example.com&password=%2501%2502',
+            'email=staff%40example.com&password=%250e%251f', 'email=staff%40example.com&password=%252501'];
+        $this->fireBodies('admin/authentication', fn ($i) => $bodies[$i % count($bodies)]);
+        $this->assertChecked(3, 'xss-emptied passwords');
+    }
+
+    public function testAttemptsPerfexRefusesBeforeThePasswordStillCountAndTheLogSaysWhy(): void
+    {
+        // an e-mail whose local part Perfex's valid_email refuses, a password PHP reads as empty: nothing checked
+        foreach (['stäff@example.com', 'ｓｔａｆｆ@example.com', 'staff@example.com'] as $i => $email) {
+            $this->browser("v$i")->post('admin/authentication', ['email' => $email, 'password' => $i === 2 ? '0' : 'x']);
+        }
+        $this->assertChecked(0, 'invalid forms');
+        $counted = self::events('event = ? AND reason = ?', ['failed', 'invalid_form']);
+        $this->assertCount(3, $counted, 'each counted attempt is in the log, with why no password was checked');
+        $this->assertSame([2, 2, 2], array_map(fn ($e) => (int) $e['user_id'], $counted));
+        $this->assertCount(1, self::events('event = ?', ['lockout']), 'the lockout the third one set is recorded');
+    }
+
     public function testListValuedFieldsAreRefusedWithoutAnyPasswordChecked(): void
     {
         $bodies = ['email[]=staff%40example.com&password=wrong-{i}', 'email=staff%40example.com&password[]=wrong-{i}',

@@ -64,7 +64,7 @@ function login_security_lockout_claim(string $userType): void
     }
     $CI       = &get_instance();
     $email    = $CI->input->post('email');
-    $password = $CI->input->post('password');
+    $password = $CI->input->post('password', false); // as Perfex reads it: raw (xss_clean could empty it)
     if (!is_string($email) || !is_string($password)) {
         // A list where Perfex expects text: it checks no password then; no attempt reaches it from here either.
         set_alert('danger', _l('login_security_lockout_malformed'));
@@ -83,6 +83,7 @@ function login_security_lockout_claim(string $userType): void
         return;
     }
     login_security_lockout_request_claim(['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict]);
+    register_shutdown_function('login_security_lockout_unjudged');
     if ($verdict['claim'] !== '') {
         $CI->session->set_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM, $verdict['claim']); // for the 2FA step
     }
@@ -121,10 +122,43 @@ function login_security_lockout_request_claim(?array $claim = null): ?array
     return $current;
 }
 
+/** Whether Perfex judged this request's claimed attempt (a failure or a login hook fired); set by those hooks. */
+function login_security_lockout_judged(bool $set = false): bool
+{
+    static $judged = false;
+
+    return $judged = $judged || $set;
+}
+
+/**
+ * At the end of a claimed request that Perfex never judged — its form validation refused the post (an e-mail it
+ * finds invalid, a password it reads as empty), so no password was checked — the attempt still counted: the log says
+ * so, and records the lockout or block it caused.
+ */
+function login_security_lockout_unjudged(): void
+{
+    $claim = login_security_lockout_request_claim();
+    if ($claim === null || login_security_lockout_judged()) {
+        return;
+    }
+    $twoFactor = (int) get_instance()->session->userdata('tfa_staffid');
+    if ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id']) {
+        return; // the password was right; the 2FA code step judges the rest
+    }
+    Login_security_gateway::instance()->record([
+        'event'      => Login_security_gateway::EVENT_FAILED,
+        'user_type'  => $claim['user_type'],
+        'user_id'    => $claim['verdict']['user_id'],
+        'identifier' => $claim['identifier'],
+        'reason'     => Login_security_gateway::REASON_INVALID_FORM,
+    ]);
+    login_security_lockout_record_lock($claim);
+}
+
 /** @param array{email?: string, is_staff_member?: bool} $data */
 function login_security_lockout_after_unknown_account($data): void
 {
-    $password = get_instance()->input->post('password');
+    $password = get_instance()->input->post('password', false);
     password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH);
     login_security_lockout_after_failure($data);
 }
@@ -141,14 +175,29 @@ function login_security_lockout_after_failure($data): void
     if ($CI->session->has_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM)) {
         $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
     }
+    login_security_lockout_judged(true);
     $claim = login_security_lockout_request_claim();
-    if ($claim === null) {
-        return;
+    $shown = $claim === null ? null : login_security_lockout_record_lock($claim);
+    if ($shown !== null) {
+        // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
+        set_alert('warning', login_security_alert_text(login_security_lockout_message($shown)));
     }
+}
+
+/**
+ * When the claimed attempt used the account's last retry or last lockout (or the IP's last attempt): records the
+ * 'lockout' / 'blocked' event and, for a block, notifies the other administrators. Returns the verdict to show, or
+ * null when the attempt locked nothing.
+ *
+ * @param array{user_type: string, identifier: string, verdict: array<string, mixed>} $claim
+ * @return array<string, mixed>|null
+ */
+function login_security_lockout_record_lock(array $claim): ?array
+{
     $verdict = $claim['verdict'];
     $blocked = $verdict['blocked_now'];
     if (!$blocked && !$verdict['locked_now'] && !$verdict['ip_locked_now']) {
-        return;
+        return null;
     }
 
     $gateway = Login_security_gateway::instance();
@@ -166,9 +215,8 @@ function login_security_lockout_after_failure($data): void
             login_security_notify_admin_of_blocks($adminId, time()); // now, not on their next page (flood-limited)
         }
     }
-    // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
-    $shown = $blocked ? ['status' => Login_security_gateway::VERDICT_BLOCKED] : ['status' => Login_security_gateway::VERDICT_LOCKED] + $verdict;
-    set_alert('warning', login_security_alert_text(login_security_lockout_message($shown)));
+
+    return $blocked ? ['status' => Login_security_gateway::VERDICT_BLOCKED] : ['status' => Login_security_gateway::VERDICT_LOCKED] + $verdict;
 }
 
 /** @param array{email?: string, userid?: string|int} $data */
@@ -192,6 +240,7 @@ function login_security_lockout_on_login(string $userType, int $userId): void
     if ($userId <= 0) {
         return;
     }
+    login_security_lockout_judged(true);
     $CI      = &get_instance();
     $request = login_security_lockout_request_claim();
     $stored  = $CI->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);

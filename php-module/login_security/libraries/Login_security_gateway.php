@@ -54,6 +54,7 @@ final class Login_security_gateway
     public const REASON_INACTIVE_ACCOUNT = 'inactive_account';
     public const REASON_LOCKED_OUT       = 'locked_out'; // refused before the password was checked
     public const REASON_BLOCKED          = 'blocked';
+    public const REASON_INVALID_FORM     = 'invalid_form'; // counted, but Perfex's validation checked no password
 
     /** claimLogin() / loginStatus() verdicts. */
     public const VERDICT_ALLOWED = 'allowed';

@@ -1,7 +1,8 @@
 <?php
 /**
- * $CI->input. Unlike Perfex (global_xss_filtering), values are returned raw: CodeIgniter's xss_clean is not
- * reproduced, so a module must escape on output and must not rely on input being pre-cleaned.
+ * $CI->input. Like Perfex (global_xss_filtering), post() cleans values unless asked not to — but only the part of
+ * CodeIgniter's xss_clean that changes login input is reproduced (invisible characters, %-decoding), not its HTML
+ * filtering: a module must escape on output and must not rely on input being pre-cleaned.
  */
 
 declare(strict_types=1);
@@ -12,9 +13,71 @@ final class Input
 {
     private ?string $ip = null;
 
+    /**
+     * CodeIgniter's input class cleans $_POST when it is built (_clean_input_data): invalid UTF-8 dropped and raw
+     * control characters but tab, LF and CR removed — before any validation, so Perfex never sees them.
+     */
+    public function __construct()
+    {
+        $_POST = self::cleanInput($_POST);
+    }
+
+    /**
+     * @param mixed $value
+     * @return mixed
+     */
+    private static function cleanInput($value)
+    {
+        if (is_array($value)) {
+            return array_map([self::class, 'cleanInput'], $value);
+        }
+        if (!is_string($value)) {
+            return $value;
+        }
+        $value = (string) @iconv('UTF-8', 'UTF-8//IGNORE', $value);
+        return (string) preg_replace('/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/S', '', $value);
+    }
+
+    /** Perfex turns global_xss_filtering on: values go through xss_clean unless the caller passes false. */
     public function post($key = null, $xss_clean = null)
     {
-        return $key === null ? $_POST : ($_POST[$key] ?? null);
+        $value = $key === null ? $_POST : ($_POST[$key] ?? null);
+        return $xss_clean === false ? $value : self::xssClean($value);
+    }
+
+    /**
+     * The part of CodeIgniter's xss_clean that changes what a login form posts: invisible characters removed (raw
+     * and %-encoded), then %-sequences decoded until none is left, then invisible characters removed again. So a
+     * password "%01" reads as "" through post('password') — Perfex reads passwords with post('password', false).
+     * (The rest of xss_clean — entities, tags, attributes — is not reproduced: see the class comment.)
+     *
+     * @param mixed $value
+     * @return mixed
+     */
+    public static function xssClean($value)
+    {
+        if (is_array($value)) {
+            return array_map([self::class, 'xssClean'], $value);
+        }
+        if (!is_string($value)) {
+            return $value;
+        }
+        $value = self::removeInvisible($value);
+        do {
+            $before = $value;
+            $value = rawurldecode($value);
+        } while ($before !== $value);
+        return self::removeInvisible($value);
+    }
+
+    /** CodeIgniter's remove_invisible_characters($str, TRUE): control characters but tab, LF, CR, raw and %-encoded. */
+    private static function removeInvisible(string $str): string
+    {
+        $patterns = ['/%0[0-8bcef]/i', '/%1[0-9a-f]/i', '/%7f/i', '/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/S'];
+        do {
+            $str = (string) preg_replace($patterns, '', $str, -1, $count);
+        } while ($count > 0);
+        return $str;
     }
 
     public function get($key = null, $xss_clean = null)

@@ -12,6 +12,7 @@ $lang['login_security_lockout_blocked']        = 'This account is blocked after 
 $lang['login_security_event_lockout']          = 'Locked out';
 $lang['login_security_event_blocked']          = 'Blocked';
 $lang['login_security_event_reenabled']        = 'Re-enabled';
+$lang['login_security_reason_invalid_form']    = 'Counted, but the login form was invalid (password not checked)';
 $lang['login_security_reason_locked_out']      = 'Refused: locked out (password not checked)';
 $lang['login_security_reason_blocked']         = 'Refused: blocked (password not checked)';
 $lang['login_security_lockout_detail_account'] = 'Account locked until %s';

@@ -33,7 +33,7 @@ final class ContactAuth extends \ClientsController
         $rules = ['password' => [_l('clients_login_password'), 'required'],
             'email' => [_l('clients_login_email'), 'trim|required|valid_email']];
         if ($form->run($rules)) {
-            $result = $this->authentication_model->login($this->input->post('email'), $this->input->post('password'),
+            $result = $this->authentication_model->login($this->input->post('email'), $this->input->post('password', false),
                 $this->input->post('remember'), false);
             if (is_array($result) && isset($result['memberinactive'])) {
                 set_alert('danger', _l('inactive_account'));

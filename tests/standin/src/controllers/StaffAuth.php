@@ -34,7 +34,7 @@ final class StaffAuth extends \App_Controller
             'email' => [_l('admin_auth_login_email'), 'trim|required|valid_email']];
         if ($form->run($rules)) {
             $email = $this->input->post('email');
-            $result = $this->authentication_model->login($email, $this->input->post('password'), $this->input->post('remember'), true);
+            $result = $this->authentication_model->login($email, $this->input->post('password', false), $this->input->post('remember'), true);
             if (is_array($result) && isset($result['memberinactive'])) {
                 set_alert('danger', _l('admin_auth_inactive_account'));
                 redirect(admin_url('authentication'));
