@@ -14,6 +14,10 @@ pub enum Error {
     /// The database could not be reached or a statement failed. The message never holds credentials.
     #[error("database error: {0}")]
     Db(String),
+    /// A statement or transaction still lost to concurrent ones after its retries (deadlock, lock wait timeout, a
+    /// Galera certification failure or a node not ready): nothing it did was kept. Transient, unlike [`Error::Db`].
+    #[error("database busy: {0}")]
+    Conflict(String),
 }
 
 impl Error {
@@ -26,7 +30,11 @@ impl Error {
 impl From<mysql::Error> for Error {
     fn from(e: mysql::Error) -> Self {
         // mysql::Error's Display holds server messages and addresses, never the password.
-        Error::Db(e.to_string())
+        match &e {
+            // 1213 deadlock / certification failure, 1205 lock wait timeout, 1047 / 1180 / 1614 a Galera node not ready
+            mysql::Error::MySqlError(m) if matches!(m.code, 1213 | 1205 | 1047 | 1180 | 1614) => Error::Conflict(e.to_string()),
+            _ => Error::Db(e.to_string()),
+        }
     }
 }
 

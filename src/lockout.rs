@@ -130,6 +130,26 @@ pub fn claim(p: &Policy, s: State, now: i64) -> (Decision, State) {
     }
 }
 
+/// Seconds between two notifications of blocked accounts to one administrator: blocks in between are counted into
+/// the next one.
+pub const NOTICE_INTERVAL: i64 = 600;
+
+/// How far back an administrator's first notification looks for blocks (older ones are history, not news).
+pub const NOTICE_LOOKBACK: i64 = 7 * 86_400;
+
+/// Whether an administrator last notified at `notified_at` (0: never) may be notified again at `now`.
+#[must_use]
+pub fn notice_due(notified_at: i64, now: i64) -> bool {
+    now - notified_at >= NOTICE_INTERVAL
+}
+
+/// What an administrator is told when `due`: how many blocks are news and up to which block id; nothing when none
+/// is (they are not marked as told then).
+#[must_use]
+pub fn notice(due: bool, news: u32, last_block: u64) -> Option<(u32, u64)> {
+    (due && news > 0).then_some((news, last_block))
+}
+
 /// Two counters that turn out to be one account (spellings re-keyed together): the stricter of each field.
 #[must_use]
 pub fn merge(a: State, b: State) -> State {
@@ -370,7 +390,7 @@ impl LoginGuard {
 /// What the module needs to know about one login attempt, over all its keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
-    /// `allowed`, `locked` or `blocked` (`allowed` also when no key applies).
+    /// `allowed`, `locked`, `blocked` (`allowed` also when no key applies), or `busy` (not counted: try again).
     pub status: &'static str,
     /// When the lockout ends: the refusing key's (`locked`), or the lock this attempt set (`allowed`).
     pub until: Option<i64>,
@@ -437,6 +457,13 @@ impl Verdict {
             user_id,
             claim: claim.unwrap_or_default(),
         }
+    }
+
+    /// A login refused because its attempt could not be counted now (the store lost to concurrent attempts even
+    /// after its retries): no password may be checked uncounted, so it is refused like a lockout, with no end.
+    #[must_use]
+    pub fn busy() -> Self {
+        Verdict { status: "busy", ..Verdict::allowed(None) }
     }
 
     /// A login allowed (nothing to report).
@@ -588,6 +615,16 @@ mod tests {
         for bad in ["root:x", "staff:", "nothing", "staff:0", "staff:abc", "staff:?12", "ip:"] {
             assert!(AttemptKey::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_administrator_hears_of_blocks_at_most_every_ten_minutes_and_only_of_news() {
+        assert!(notice_due(0, 1_000), "never told");
+        assert!(!notice_due(1_000, 1_000 + NOTICE_INTERVAL - 1));
+        assert!(notice_due(1_000, 1_000 + NOTICE_INTERVAL));
+        assert_eq!(notice(true, 0, 7), None, "nothing new: not marked as told");
+        assert_eq!(notice(false, 3, 7), None);
+        assert_eq!(notice(true, 3, 7), Some((3, 7)));
     }
 
     #[test]

@@ -160,7 +160,8 @@ namespace LoginSecurity {
          *
          * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool,
          *               ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
-         *   status "allowed" | "locked" (until: unix time) | "blocked" (an administrator must re-enable);
+         *   status "allowed" | "locked" (until: unix time) | "blocked" (an administrator must re-enable) | "busy" (the
+         *   attempt lost to concurrent ones even after retries and was not counted: refuse it, never check it);
          *   scope "account" | "ip" | "" — which counter refused, or which one this attempt locked (until: its end);
          *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
          *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
@@ -191,6 +192,16 @@ namespace LoginSecurity {
          * @return list<int>
          */
         public function activeAdminIds(?int $except = null): array {}
+
+        /**
+         * Blocks administrator $staff_id has not been told of, at most one notification per 10 minutes: "count" =
+         * how many to tell now (they are marked as told), "pending" = some are still to be told later (not due
+         * yet). Atomic: parallel blocks are each counted once, two requests of one administrator never both tell.
+         * An administrator's own block is not news to them.
+         *
+         * @return array{count: int, pending: bool}
+         */
+        public function announceBlocks(int $staff_id): array {}
 
         /**
          * Accounts, unknown identifiers and IPs locked now or blocked, most recent failure first.

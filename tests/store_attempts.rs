@@ -235,3 +235,37 @@ fn migration_re_keys_counters_kept_by_the_e_mail_as_typed() {
     ], "two spellings of one account merged, the stricter state kept");
     assert_eq!(s.migrate().unwrap(), 4, "again: nothing to do");
 }
+
+#[test]
+fn parallel_blocks_are_each_announced_exactly_once_and_at_most_every_ten_minutes() {
+    let Some(cfg) = common::fresh_config("notices") else { return };
+    let ids: Vec<(i64, String)> = (1..=40).map(|i| (i, format!("u{i}@x.test"))).collect();
+    let staff: Vec<(i64, &str)> = ids.iter().map(|(i, e)| (*i, e.as_str())).collect();
+    common::perfex_people(&cfg, &staff, &[]);
+    let g = guard(&[("lockout_retries", "1"), ("lockout_max_lockouts", "1"), ("lockout_minutes", "1")]);
+    let told = std::sync::atomic::AtomicU32::new(0);
+    let now = chrono::Utc::now().timestamp();
+    std::thread::scope(|scope| {
+        for t in 0..8 {
+            let (cfg, g, told, ids) = (&cfg, &g, &told, &ids);
+            scope.spawn(move || {
+                let s = Store::new(cfg).unwrap();
+                for (i, email) in ids.iter().skip(t).step_by(8) {
+                    assert!(s.claim_login(g, "staff", email.as_bytes(), "", now).unwrap().locked_now);
+                    let v = s.claim_login(g, "staff", email.as_bytes(), "", now + 60).unwrap(); // the second lockout blocks
+                    assert!(v.blocked_now, "{i}: {v:?}");
+                    // administrator 1 asks after every block, ten minutes apart (the interval): nothing twice, nothing lost
+                    let (n, _) = s.announce_blocks(1, now + 600 * i64::from(u32::try_from(*i).unwrap())).unwrap();
+                    told.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
+                }
+            });
+        }
+    });
+    let s = Store::new(&cfg).unwrap();
+    let (rest, pending) = s.announce_blocks(1, now + 600 * 1000).unwrap();
+    assert!(!pending);
+    assert_eq!(told.into_inner() + rest, 39, "40 blocks, administrator 1's own is not news to them");
+    let (first, pending) = s.announce_blocks(2, now + 60).unwrap();
+    assert_eq!((first, pending), (39, false), "another administrator hears of all of them at once");
+    assert_eq!(s.announce_blocks(2, now + 61).unwrap(), (0, false), "nothing new");
+}

@@ -31,7 +31,7 @@ impl From<Error> for PhpException {
     fn from(e: Error) -> Self {
         let message = e.to_string();
         match e {
-            Error::Db(_) => PhpException::from_class::<DatabaseException>(message),
+            Error::Db(_) | Error::Conflict(_) => PhpException::from_class::<DatabaseException>(message),
             Error::InvalidInput { .. } => PhpException::from_class::<InvalidArgumentException>(message),
         }
     }

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::convert::{from_table, string_pairs, to_table, zval_bytes};
 use super::runtime::{now, store_from};
-use crate::lockout::{AttemptKey, LoginGuard};
+use crate::lockout::{AttemptKey, LoginGuard, Verdict};
 use crate::login_log::{Filter, NewEvent};
 use crate::store::Store;
 
@@ -93,7 +93,12 @@ impl PhpStore {
     /// without their prefix. The verdict's `claim` goes back to loginSucceeded() when the login succeeds.
     pub fn claim_login(&self, kind: String, identifier: &Zval, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
         let guard = LoginGuard::from_settings(&string_pairs(settings));
-        to_table(&self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, now())?)
+        let verdict = match self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, now()) {
+            // counted or refused, never checked uncounted: a claim that lost to concurrent ones refuses its attempt
+            Err(crate::Error::Conflict(_)) => Verdict::busy(),
+            other => other?,
+        };
+        to_table(&verdict)
     }
 
     /// The moment of login of account `user_id` (password and 2FA code right): what its attempt's `claim` counted is
@@ -115,6 +120,13 @@ impl PhpStore {
     /// blocked staff member).
     pub fn active_admin_ids(&self, except: Option<i64>) -> PhpResult<Vec<i64>> {
         Ok(self.store.active_admin_ids()?.into_iter().filter(|id| Some(*id) != except).collect())
+    }
+
+    /// Blocks administrator `staff_id` has not been told of, at most once per 10 minutes: ['count' => how many to
+    /// tell now (they are marked as told), 'pending' => whether some wait for the next time]. Atomic.
+    pub fn announce_blocks(&self, staff_id: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        let (count, pending) = self.store.announce_blocks(staff_id, now())?;
+        to_table(&json!({ "count": count, "pending": pending }))
     }
 
     /// Accounts, unknown identifiers and IPs currently locked or blocked.

@@ -59,6 +59,7 @@ impl Store {
     fn claim_attempt_labelled(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, label: &str, now: i64) -> Result<Vec<(Decision, State)>> {
         let t = self.tables.attempts.clone();
         let autologin = self.tables.autologin.clone();
+        let blocks = self.tables.blocks.clone();
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_by(|a, b| keys[*a].0.cmp(&keys[*b].0));
         let last_ip = ip::to_bytes(ip_text);
@@ -100,12 +101,17 @@ impl Store {
                         "k" => &k.kind, "s" => &k.subject,
                     },
                 )?;
-                if next.blocked_at.is_some() && s.blocked_at.is_none() && let Some(id) = k.account_id() {
+                if next.blocked_at.is_some() && s.blocked_at.is_none() {
+                    // administrators are told of each block (Store::announce_blocks)
+                    tx.exec_drop(format!("INSERT INTO `{blocks}` (kind, subject, blocked_at) VALUES (:k, :s, :at)"),
+                        params! { "k" => &k.kind, "s" => &k.subject, "at" => now })?;
                     // a blocked account's remember-me cookies must not log it back in
-                    match tx.exec_drop(format!("DELETE FROM `{autologin}` WHERE user_id = :id AND staff = :staff"),
-                        params! { "id" => id, "staff" => i32::from(k.kind == "staff") }) {
-                        Err(e) if is_missing_table(&e) => {}
-                        other => other?,
+                    if let Some(id) = k.account_id() {
+                        match tx.exec_drop(format!("DELETE FROM `{autologin}` WHERE user_id = :id AND staff = :staff"),
+                            params! { "id" => id, "staff" => i32::from(k.kind == "staff") }) {
+                            Err(e) if is_missing_table(&e) => {}
+                            other => other?,
+                        }
                     }
                 }
             }
@@ -291,6 +297,38 @@ impl Store {
         keys.sort();
         keys.dedup();
         Ok(keys)
+    }
+
+    /// Blocks administrator `staff_id` has not been told of, at most one notification per
+    /// [`lockout::NOTICE_INTERVAL`]: returns how many to tell now (0: none, or not yet due) and whether any is
+    /// still to be told later. When the count is not 0 they are marked as told — atomically: parallel blocks are
+    /// each counted exactly once (the count is a locking read, which waits for blocks still being committed), and
+    /// two requests of one administrator never both tell. The administrator's own block is not news to them.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn announce_blocks(&self, staff_id: i64, now: i64) -> Result<(u32, bool)> {
+        let (blocks, notices) = (self.tables.blocks.clone(), self.tables.notices.clone());
+        let own = staff_id.to_string();
+        self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{notices}` (staff_id) VALUES (?)"), (staff_id,)))?;
+        self.transaction(|tx| {
+            let (notified_at, seen): (i64, u64) =
+                tx.exec_first(format!("SELECT notified_at, seen_block FROM `{notices}` WHERE staff_id = ? FOR UPDATE"), (staff_id,))?.unwrap_or((0, 0));
+            let (news, last): (u32, Option<u64>) = tx
+                .exec_first(
+                    format!("SELECT COUNT(*), MAX(id) FROM `{blocks}` WHERE id > ? AND blocked_at > ? \
+                             AND NOT (kind = 'staff' AND subject = ?) LOCK IN SHARE MODE"),
+                    (seen, now - lockout::NOTICE_LOOKBACK, &own),
+                )?
+                .unwrap_or((0, None));
+            let due = lockout::notice_due(notified_at, now);
+            let Some((count, last)) = lockout::notice(due, news, last.unwrap_or(seen)) else {
+                return Ok((0, news > 0));
+            };
+            tx.exec_drop(format!("UPDATE `{notices}` SET notified_at = ?, seen_block = ? WHERE staff_id = ?"), (now, last, staff_id))?;
+            tx.exec_drop(format!("DELETE FROM `{blocks}` WHERE blocked_at <= ?"), (now - lockout::NOTICE_LOOKBACK,))?;
+            Ok((count, false))
+        })
     }
 
     /// Perfex's table and id column of a login kind.

@@ -129,7 +129,7 @@ impl Store {
                 Ok(v)
             });
             match outcome {
-                Err(Error::Db(ref m)) if tries < 5 && (m.contains("1213") || m.contains("1205")) => tries += 1,
+                Err(Error::Conflict(_)) if tries < 5 => tries += 1,
                 other => return other,
             }
         }

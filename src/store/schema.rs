@@ -22,6 +22,10 @@ pub struct TableNames {
     pub sessions: String,
     /// Temporary bans.
     pub bans: String,
+    /// One row per account block (what administrators are notified of).
+    pub blocks: String,
+    /// Per administrator: when last notified of blocks, and up to which block.
+    pub notices: String,
     /// Perfex's database session table (`tblsessions`): rows are deleted on force logout.
     pub php_sessions: String,
     /// Perfex's remember-me table (`tbluser_auto_login`): rows are deleted on force logout.
@@ -47,6 +51,8 @@ impl TableNames {
             attempts: format!("{prefix}login_security_attempts"),
             sessions: format!("{prefix}login_security_sessions"),
             bans: format!("{prefix}login_security_bans"),
+            blocks: format!("{prefix}login_security_blocks"),
+            notices: format!("{prefix}login_security_notices"),
             php_sessions: format!("{prefix}sessions"),
             autologin: format!("{prefix}user_auto_login"),
             staff: format!("{prefix}staff"),
@@ -56,8 +62,8 @@ impl TableNames {
 
     /// The module's own tables (what uninstall drops).
     #[must_use]
-    pub fn owned(&self) -> [&str; 5] {
-        [&self.events, &self.attempts, &self.sessions, &self.bans, &self.schema]
+    pub fn owned(&self) -> [&str; 7] {
+        [&self.events, &self.attempts, &self.sessions, &self.bans, &self.blocks, &self.notices, &self.schema]
     }
 }
 
@@ -148,6 +154,23 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
         // as typed are re-keyed after this step (attempts::rekey).
         "ALTER TABLE `{attempts}` ADD COLUMN IF NOT EXISTS label VARCHAR(191) NOT NULL DEFAULT '' COMMENT 'e-mail as typed (display only)'",
         attempts = t.attempts
+    ), format!(
+        // block notifications: each block a row (written in the claim that blocks), each admin what they were told
+        "CREATE TABLE IF NOT EXISTS `{blocks}` (
+            id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+            kind VARCHAR(8) NOT NULL,
+            subject VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
+            blocked_at BIGINT NOT NULL,
+            KEY idx_blocked_at (blocked_at)
+        ) {TABLE_OPTIONS}",
+        blocks = t.blocks
+    ), format!(
+        "CREATE TABLE IF NOT EXISTS `{notices}` (
+            staff_id INT UNSIGNED NOT NULL PRIMARY KEY,
+            notified_at BIGINT NOT NULL DEFAULT 0,
+            seen_block BIGINT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'the last block id this admin was told of'
+        ) {TABLE_OPTIONS}",
+        notices = t.notices
     )]]
 }
 

@@ -217,10 +217,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
     /** Moves the moment admin $staffId was last notified back by 601 seconds. */
     private function tenMinutesLaterForAdmin(int $staffId): void
     {
-        $name = 'login_security_lockout_notified';
-        $notified = json_decode(self::row('SELECT value FROM ' . self::table('options') . ' WHERE name = ?', [$name])['value'], true);
-        $notified[$staffId]['at'] -= 601;
-        self::db()->execute_query('UPDATE ' . self::table('options') . ' SET value = ? WHERE name = ?', [json_encode($notified), $name]);
+        self::db()->execute_query('UPDATE ' . self::table('login_security_notices') . ' SET notified_at = notified_at - 601 WHERE staff_id = ?', [$staffId]);
     }
 
     private function loginAdmin(): void

@@ -17,7 +17,7 @@ abstract class LockoutTestCase extends ModuleTestCase
         'lockout_staff_enabled' => '1', 'lockout_customers_enabled' => '1', 'lockout_retries' => '3',
         'lockout_minutes' => '3', 'lockout_max_lockouts' => '3', 'lockout_reset_hours' => '24',
         'lockout_ip_limit' => '20', 'lockout_allowlist' => '', 'trusted_proxies' => '',
-        'lockout_blocks' => '', 'lockout_notified' => '',
+        'lockout_last_block' => '',
     ];
 
     protected const LOCKED_URI = 'admin/login_security/locked_accounts';
@@ -25,7 +25,7 @@ abstract class LockoutTestCase extends ModuleTestCase
     protected function setUp(): void
     {
         parent::setUp();
-        foreach (['login_security_events', 'login_security_attempts', 'notifications', 'activity_log'] as $table) {
+        foreach (['login_security_events', 'login_security_attempts', 'login_security_blocks', 'login_security_notices', 'notifications', 'activity_log'] as $table) {
             self::db()->query('DELETE FROM ' . self::table($table));
         }
         self::setOptions(static::DEFAULTS);

@@ -33,8 +33,6 @@ define('LOGIN_SECURITY_LOCKOUT_TIMING_HASH', '$2y$08$k/0EqINrHQliasiCuAqOteFhjng
 /** The methods of Perfex's authentication controllers that check a password (lower-case: PHP methods are not case-sensitive). */
 define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact' => ['index', 'login']]);
 
-require_once __DIR__ . '/../libraries/Login_security_block_notices.php';
-
 hooks()->add_action('admin_auth_init', 'login_security_lockout_staff_form', 5);
 hooks()->add_action('clients_authentication_constructor', 'login_security_lockout_contact_form', 5);
 hooks()->add_action('failed_login_attempt', 'login_security_lockout_after_failure', 20);
@@ -209,10 +207,10 @@ function login_security_lockout_record_lock(array $claim): ?array
         'details'    => $blocked ? '' : $verdict['scope'] . ':' . (int) $verdict['until'],
     ]);
     if ($blocked) {
-        Login_security_block_notices::recordBlock(time());
+        Login_security_options::set(Login_security_options::LOCKOUT_LAST_BLOCK, (string) time());
         $self = $claim['user_type'] === Login_security_gateway::USER_STAFF ? $verdict['user_id'] : null;
         foreach ($gateway->activeAdminIds($self) as $adminId) {
-            login_security_notify_admin_of_blocks($adminId, time()); // now, not on their next page (flood-limited)
+            login_security_notify_admin_of_blocks($adminId); // now, not on their next page (at most one per 10 minutes)
         }
     }
 
@@ -328,6 +326,9 @@ function login_security_lockout_message(array $verdict): string
 {
     if ($verdict['status'] === Login_security_gateway::VERDICT_BLOCKED) {
         return _l('login_security_lockout_blocked');
+    }
+    if ($verdict['status'] === Login_security_gateway::VERDICT_BUSY) {
+        return _l('login_security_lockout_busy');
     }
     $until = (int) ceil(max(time(), (int) ($verdict['until'] ?? 0)) / 60) * 60;
     $key   = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';

@@ -3,38 +3,54 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Blocked accounts → Perfex's bell: when an account is blocked every active admin gets one notification linking to
- * Locked accounts (hooks/lockout.php), and on each admin request (the bell's background poll included) an admin who
- * has not heard of the latest blocks yet gets one — at most one per Login_security_block_notices::INTERVAL
- * (libraries/Login_security_block_notices.php keeps the state).
+ * Blocked accounts → Perfex's bell. The extension keeps one row per block and, per administrator, what they were told
+ * (LoginSecurity\Store::announceBlocks): every block is counted exactly once, and an administrator gets at most one
+ * notification per 10 minutes, however many accounts an attack blocks. When an account is blocked every other active
+ * administrator is told at once (hooks/lockout.php); blocks that were not due then are told on the administrator's
+ * next admin request (Perfex's bell poll included) once due. The option lockout_last_block (the time of the last
+ * block) lets those requests skip the extension while there is nothing new.
  */
 
 hooks()->add_action('admin_init', 'login_security_notify_blocked_accounts');
+
+/** Session key: until when this administrator's browser has nothing left to hear of. */
+define('LOGIN_SECURITY_BLOCKS_HEARD', 'login_security_blocks_heard');
 
 function login_security_notify_blocked_accounts(): void
 {
     if (!is_staff_logged_in() || !is_admin()) {
         return;
     }
-    login_security_notify_admin_of_blocks((int) get_staff_user_id(), time());
+    $CI    = &get_instance();
+    $last  = (int) Login_security_options::get(Login_security_options::LOCKOUT_LAST_BLOCK);
+    $heard = (int) $CI->session->userdata(LOGIN_SECURITY_BLOCKS_HEARD);
+    if ($last === 0 || $last < $heard) {
+        return; // no block since this browser last heard
+    }
+    if (!login_security_notify_admin_of_blocks((int) get_staff_user_id())) {
+        $CI->session->set_userdata(LOGIN_SECURITY_BLOCKS_HEARD, time());
+    }
 }
 
-/** Tells admin $staffId of the blocks they have not heard of, unless they were told less than INTERVAL ago. */
-function login_security_notify_admin_of_blocks(int $staffId, int $now): void
+/**
+ * Tells administrator $staffId of the blocks they have not heard of, when due. Returns whether some are still to be
+ * told later (not due yet).
+ */
+function login_security_notify_admin_of_blocks(int $staffId): bool
 {
-    $due = Login_security_block_notices::due($staffId, $now);
-    if ($due['new'] === 0) {
-        return;
+    $due = Login_security_gateway::instance()->announceBlocks($staffId);
+    if ($due['count'] > 0) {
+        $sent = add_notification([
+            'description'     => 'login_security_notification_blocked',
+            'touserid'        => $staffId,
+            'fromcompany'     => 1,
+            'link'            => LOGIN_SECURITY_URI_LOCKED,
+            'additional_data' => serialize([(string) $due['count']]),
+        ]);
+        if ($sent) {
+            pusher_trigger_notification([$staffId]);
+        }
     }
-    Login_security_block_notices::markNotified($staffId, $due['total'], $now);
-    $sent = add_notification([
-        'description'     => 'login_security_notification_blocked',
-        'touserid'        => $staffId,
-        'fromcompany'     => 1,
-        'link'            => LOGIN_SECURITY_URI_LOCKED,
-        'additional_data' => serialize([(string) $due['new']]),
-    ]);
-    if ($sent) {
-        pusher_trigger_notification([$staffId]);
-    }
+
+    return $due['pending'];
 }

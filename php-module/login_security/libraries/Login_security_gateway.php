@@ -60,6 +60,7 @@ final class Login_security_gateway
     public const VERDICT_ALLOWED = 'allowed';
     public const VERDICT_LOCKED  = 'locked';
     public const VERDICT_BLOCKED = 'blocked';
+    public const VERDICT_BUSY    = 'busy'; // the attempt could not be counted now: refused, try again
 
     /** Why a session ended. */
     public const END_LOGOUT = 'logout';

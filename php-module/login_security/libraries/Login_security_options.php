@@ -49,9 +49,8 @@ final class Login_security_options
     /** Not a setting: the extension version whose migrate() last succeeded (see hooks/maintenance.php). */
     public const MIGRATED_VERSION = 'migrated_version';
 
-    /** Not settings: the blocks (count, recent times), and when each admin was told (hooks/lockout_notify.php). */
-    public const LOCKOUT_BLOCKS      = 'lockout_blocks';
-    public const LOCKOUT_NOTIFIED    = 'lockout_notified';
+    /** Not a setting: the time of the last block (hooks/lockout_notify.php; what was told is in the extension's tables). */
+    public const LOCKOUT_LAST_BLOCK = 'lockout_last_block';
 
     /** Not a setting: the secret that signs the cookie naming a browser's login session (Login_security_session_marker). */
     public const SESSION_MARKER_KEY = 'session_marker_key';
@@ -84,8 +83,7 @@ final class Login_security_options
     /** Options the module keeps for itself; never accepted from a settings form. */
     public const INTERNAL = [
         self::MIGRATED_VERSION    => '',
-        self::LOCKOUT_BLOCKS      => '',
-        self::LOCKOUT_NOTIFIED    => '',
+        self::LOCKOUT_LAST_BLOCK  => '',
         self::SESSION_MARKER_KEY  => '',
     ];
 
@@ -112,18 +110,24 @@ final class Login_security_options
         return strpos($optionName, self::PREFIX) === 0;
     }
 
+    /** Options earlier versions kept (block notices, now in the extension's tables): deleted on activation. */
+    private const RETIRED = ['lockout_blocks', 'lockout_notified'];
+
     /** Adds every option with its default; existing values are kept (add_option is a no-op then). */
     public static function addDefaults(): void
     {
         foreach (self::SETTINGS + self::INTERNAL as $key => $default) {
             add_option(self::name($key), $default, 1);
         }
+        foreach (self::RETIRED as $key) {
+            delete_option(self::name($key));
+        }
     }
 
     /** Deletes every option of the module (uninstall). */
     public static function deleteAll(): void
     {
-        foreach (array_keys(self::SETTINGS + self::INTERNAL) as $key) {
+        foreach (array_merge(array_keys(self::SETTINGS + self::INTERNAL), self::RETIRED) as $key) {
             delete_option(self::name($key));
         }
     }

@@ -5,6 +5,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
 // Login page: refusals (the same text whether the account exists or not).
 $lang['login_security_lockout_locked_account'] = 'Too many failed login attempts. Logins to this account are locked until %s. Please try again then.';
 $lang['login_security_lockout_locked_ip']      = 'Too many failed login attempts from your network. Logins from your IP address are locked until %s. Please try again then.';
+$lang['login_security_lockout_busy']           = 'Too many login attempts at this moment. Please try again in a few seconds.';
 $lang['login_security_lockout_malformed']      = 'Invalid login request: send the e-mail address and the password as plain text fields.';
 $lang['login_security_lockout_blocked']        = 'This account is blocked after too many failed login attempts. An administrator must re-enable it before you can log in.';
 

@@ -16,7 +16,9 @@ trait Login_security_lockout_calls
     /**
      * Counts this login attempt BEFORE the password is checked, atomically for the account Perfex will authenticate
      * (the extension resolves the e-mail as typed with Perfex's own lookup) and the client IP, and says whether the
-     * password may be checked.
+     * password may be checked. "busy": the attempt lost to concurrent ones even after retries and was not counted —
+     * it is refused (no password is checked uncounted). Only an extension or database that fails outright is let
+     * through (Perfex cannot check a password without its database either).
      *
      * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
@@ -68,6 +70,21 @@ trait Login_security_lockout_calls
         return array_map('intval', $this->listCall('activeAdminIds', function () use ($except) {
             return $this->store()->activeAdminIds($except);
         }));
+    }
+
+    /**
+     * Blocks administrator $staffId has not been told of, at most once per 10 minutes (atomic in the extension):
+     * count = how many to tell now (marked as told), pending = some wait for the next time.
+     *
+     * @return array{count: int, pending: bool}
+     */
+    public function announceBlocks(int $staffId): array
+    {
+        $due = $this->call('announceBlocks', function () use ($staffId) {
+            return $this->store()->announceBlocks($staffId);
+        }, null);
+
+        return ['count' => is_array($due) ? (int) ($due['count'] ?? 0) : 0, 'pending' => is_array($due) && !empty($due['pending'])];
     }
 
     /**
@@ -127,7 +144,7 @@ trait Login_security_lockout_calls
     {
         $result = is_array($result) ? $result : [];
         $status = $result['status'] ?? '';
-        $known  = [self::VERDICT_ALLOWED, self::VERDICT_LOCKED, self::VERDICT_BLOCKED];
+        $known  = [self::VERDICT_ALLOWED, self::VERDICT_LOCKED, self::VERDICT_BLOCKED, self::VERDICT_BUSY];
 
         return [
             'status'      => in_array($status, $known, true) ? $status : self::VERDICT_ALLOWED,
