@@ -19,6 +19,8 @@ final class Login_security_session_notice
         'rejected' => 'login_security_sessions_notice_rejected',
         'expired'  => 'login_security_sessions_notice_expired',
         'logout'   => 'login_security_sessions_notice_ended',
+        'password_changed' => 'login_security_sessions_notice_password_changed',
+        'revoked'  => 'login_security_sessions_notice_revoked',
     ];
 
     private const LIFETIME = 600;
@@ -36,7 +38,7 @@ final class Login_security_session_notice
     public static function take(): ?string
     {
         $raw = $_COOKIE[self::COOKIE] ?? null;
-        if (!is_string($raw) || !preg_match('/^([a-z]+)(?::(\d{1,12}))?$/', $raw, $m) || !isset(self::MESSAGES[$m[1]])) {
+        if (!is_string($raw) || !preg_match('/^([a-z_]+)(?::(\d{1,12}))?$/', $raw, $m) || !isset(self::MESSAGES[$m[1]])) {
             return null;
         }
         self::clear();

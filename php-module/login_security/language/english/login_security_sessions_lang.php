@@ -62,6 +62,8 @@ $lang['login_security_sessions_notice_idle']     = 'You were signed out after a 
 $lang['login_security_sessions_notice_rejected'] = 'You are already signed in on another device or browser. Sign out there first, or try again once that session has been inactive for %s minutes.';
 $lang['login_security_sessions_notice_expired']  = 'Your session has expired. Please sign in again.';
 $lang['login_security_sessions_notice_ended']    = 'Your session was ended (signed out from another session or after a password change). Please sign in again.';
+$lang['login_security_sessions_notice_password_changed'] = 'Your session was ended because your password was changed. Please sign in with the new password.';
+$lang['login_security_sessions_notice_revoked']  = 'Your automatic login (“remember me”) is no longer valid: that session was signed out, or your password was changed. Please sign in again.';
 
 // My sessions.
 $lang['login_security_my_sessions_intro']        = 'Where you are signed in now. Sign out any session you do not recognise, then change your password.';
