@@ -229,6 +229,14 @@ namespace LoginSecurity {
          */
         public function arrive(string $user_type, int $user_id, string $ip, string $user_agent, string $autologin_key, int $utc_offset): array {}
 
+        /**
+         * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user
+         * whose token it was when the module revoked it (its session was ended, or the password changed since).
+         *
+         * @return array{user_type: string, user_id: int}|null
+         */
+        public function revokedRememberMe(string $autologin_key, int $utc_offset): ?array {}
+
         /** Binds the remember-me row (md5 key id) a login just created to that login's session. */
         public function bindAutologin(string $token, string $autologin_key): bool {}
 

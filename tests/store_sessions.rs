@@ -163,6 +163,8 @@ fn ending_one_session_removes_exactly_its_own_remember_me_and_perfex_rows() {
     assert_eq!(left, vec!["b".to_string()]);
     let keys: Vec<(String, i32)> = c.query(format!("SELECT key_id, staff FROM {p}user_auto_login ORDER BY key_id, staff")).unwrap();
     assert_eq!(keys, vec![("k1".to_string(), 0), ("k2".to_string(), 1)], "a contact's row with the same key stays");
+    assert_eq!(s.revoked_remember_me("k1", 0).unwrap(), Some(("staff".into(), 2)), "a replay is told apart");
+    assert_eq!(s.revoked_remember_me("k2", 0).unwrap(), None);
     assert_eq!(s.remember_me_arrival("staff", 2, "k1", 0).unwrap(), Arrival::Revoked, "its token no longer logs in");
     assert_eq!(s.remember_me_arrival("staff", 2, "k2", 0).unwrap(), Arrival::Allowed);
     assert_eq!(s.remember_me_arrival("staff", 2, "unknown", 0).unwrap(), Arrival::Allowed, "older than the module");

@@ -75,6 +75,15 @@ impl PhpSessions {
         Ok(out)
     }
 
+    /// A request that Perfex did not log in despite its autologin cookie: ['user_type', 'user_id'] of the user whose
+    /// token the module revoked, or null.
+    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: i64) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        match self.store.revoked_remember_me(&autologin_key, utc_offset)? {
+            Some((user_type, user_id)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id }))?)),
+            None => Ok(None),
+        }
+    }
+
     /// Binds the remember-me row (md5 key id) that a login just created to its session.
     pub fn bind_autologin(&self, token: String, autologin_key: String) -> PhpResult<bool> {
         let Ok(hash) = token_hash(&token) else { return Ok(false) };

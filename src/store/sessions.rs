@@ -334,6 +334,29 @@ impl Store {
         })
     }
 
+    /// A request that Perfex did not log in although it carried a remember-me cookie (its row is gone): the user
+    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: i64) -> Result<Option<(String, i64)>> {
+        if autologin_key.is_empty() {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT s.user_type, s.user_id, s.ended_at, s.end_reason, s.created_at, s.password_seen, {PASSWORD_CHANGE} FROM `{}` s {} \
+             WHERE s.autologin_key = :k ORDER BY s.created_at DESC LIMIT 1",
+            self.tables.sessions, self.password_joins()
+        );
+        type Row = (String, i64, Option<i64>, String, i64, i64, Option<i64>);
+        let row: Option<Row> = self.run(|c| c.exec_first(&sql, params! { "k" => autologin_key }))?;
+        Ok(row.and_then(|r| {
+            let bound = Snapshot { ended_at: r.2, end_reason: r.3, created_at: r.4, password_seen: r.5,
+                password_changed_at: r.6.map(|local| local - utc_offset), ..Snapshot::default() };
+            session::remember_me_revoked(Some(&bound)).then_some((r.0, r.1))
+        }))
+    }
+
     /// Ends the active session with the public handle (see [`SessionRow::id`]) and removes exactly its own
     /// remember-me row and Perfex session rows (every regenerated id that carries its handle). Returns (user type,
     /// user id, start time), or None when no active session has that handle.

@@ -40,7 +40,11 @@ final class SessionsStickTest extends SessionsTestCase
         // The session cookie deleted (or expired after 8 h): only the autologin cookie comes back.
         $replay = $this->browser('replay');
         $replay->setCookie('autologin', (string) $user->cookie('autologin'));
+        $this->assertSignedOutWith($replay, self::REVOKED);
         $this->assertRedirectsTo('admin/authentication', $replay->get('admin/'));
+        $refused = self::events("event = 'failed' AND user_id = 2");
+        $this->assertCount(1, $refused, 'the refused arrival is recorded, once');
+        $this->assertSame(['staff', 'remember_me', 'revoked'], [$refused[0]['user_type'], $refused[0]['method'], $refused[0]['reason']]);
         $this->assertSignedIn($other);
         $kept = $this->browser('kept');
         $kept->setCookie('autologin', (string) $other->cookie('autologin'));
@@ -58,6 +62,7 @@ final class SessionsStickTest extends SessionsTestCase
         $replay = $this->browser('replay');
         $replay->setCookie('autologin', (string) $theirs->cookie('autologin'));
         $this->assertRedirectsTo('authentication/login', $replay->get('clients'));
+        $this->assertSame('revoked', self::events("event = 'failed' AND user_type = 'contact'")[0]['reason'] ?? null);
         $this->assertSame(200, $mine->get('clients')->status);
         $this->assertCount(1, self::openSessions('contact', 1), 'this browser keeps its session');
     }

@@ -91,6 +91,7 @@ final class Login_security_session_guard
             if ($why !== null) {
                 Login_security_session_notice::set($why[0], $why[1]);
             }
+            self::refuseRevokedRememberMe($why === null);
 
             return;
         }
@@ -128,6 +129,38 @@ final class Login_security_session_guard
         Login_security_session_marker::clear();
 
         return ['record' => true, 'reason' => self::END_LOGOUT, 'duration' => $duration];
+    }
+
+    /**
+     * A logged-out request with an autologin cookie: Perfex found no row for it. When the module revoked that token
+     * (ended its session, or the password changed since), the refused arrival is recorded once and the cookie
+     * dropped; $notice: say why on the login page.
+     */
+    private static function refuseRevokedRememberMe(bool $notice): void
+    {
+        $key  = self::autologinKey();
+        $user = $key === null ? null : Login_security_gateway::instance()->revokedRememberMe($key);
+        if ($key === null) {
+            return;
+        }
+        if ($user !== null) {
+            Login_security_gateway::instance()->record([
+                'event'     => Login_security_gateway::EVENT_FAILED,
+                'user_type' => $user['user_type'],
+                'user_id'   => $user['user_id'],
+                'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
+                'reason'    => self::REASON_REVOKED,
+            ]);
+            if ($notice) {
+                Login_security_session_notice::set('revoked', null);
+            }
+        }
+        // Perfex refused it already (no row): a stale cookie asks again on every request otherwise.
+        $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
+        if (!headers_sent()) {
+            setcookie($prefix . 'autologin', '', ['expires' => 1, 'path' => '/']);
+        }
+        unset($_COOKIE[$prefix . 'autologin']);
     }
 
     /**

@@ -41,6 +41,23 @@ trait Login_security_sessions_calls
         return ($result['state'] ?? '') === 'revoked' ? false : (is_string($result['token'] ?? null) ? $result['token'] : null);
     }
 
+    /**
+     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked, or null.
+     *
+     * @return array{user_type: string, user_id: int}|null
+     */
+    public function revokedRememberMe(string $autologinKey): ?array
+    {
+        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey) {
+            return $this->sessions()->revokedRememberMe($autologinKey, (int) date('Z'));
+        }, null);
+        if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
+            return null;
+        }
+
+        return ['user_type' => (string) $user['user_type'], 'user_id' => (int) ($user['user_id'] ?? 0)];
+    }
+
     /** Binds a remember-me row (md5 key id) to the session of $token. */
     public function bindAutologin(string $token, string $autologinKey): bool
     {
