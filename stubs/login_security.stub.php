@@ -223,11 +223,12 @@ namespace LoginSecurity {
          * A remember-me arrival (Perfex's autologin cookie logged the user in, no hook fired): refused when the
          * token's newest session was ended other than by Perfex's session expiry, or the user's password changed
          * after it began — then its tbluser_auto_login row is deleted. Otherwise a session bound to the key starts.
-         * $utc_offset: PHP's offset from UTC in seconds, date('Z') (Perfex writes last_password_change in local time).
+         * $utc_offset: PHP's offset from UTC in seconds, date('Z') (Perfex writes last_password_change in local time);
+         * null when the password rule is off.
          *
          * @return array{state: string, token?: string}  state "started" (token) | "revoked".
          */
-        public function arrive(string $user_type, int $user_id, string $ip, string $user_agent, string $autologin_key, int $utc_offset): array {}
+        public function arrive(string $user_type, int $user_id, string $ip, string $user_agent, string $autologin_key, ?int $utc_offset = null): array {}
 
         /**
          * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user
@@ -235,7 +236,7 @@ namespace LoginSecurity {
          *
          * @return array{user_type: string, user_id: int}|null
          */
-        public function revokedRememberMe(string $autologin_key, int $utc_offset): ?array {}
+        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null): ?array {}
 
         /** Binds the remember-me row (md5 key id) a login just created to that login's session. */
         public function bindAutologin(string $token, string $autologin_key): bool {}
@@ -254,7 +255,8 @@ namespace LoginSecurity {
          * interval too, so no session ends before $idle_limit of real inactivity.
          * $idle_limit: seconds of inactivity after which the session ends (null or 0: never). $live_window: the
          * single-login idle expiry in seconds, when single login applies. $autologin_key: md5 key id of this
-         * request's autologin cookie. $utc_offset: date('Z').
+         * request's autologin cookie. $utc_offset: date('Z') to apply the password rule; null: the rule is off (the
+         * user's last_password_change is then not read).
          *
          * @return array{state: string, reason?: string, until?: int, started_at?: int}
          *   state "active" | "ended" (reason: logout|idle|forced|banned|rejected|expired|password_changed) |

@@ -61,8 +61,9 @@ impl PhpSessions {
     }
 
     /// A remember-me arrival: ['state' => 'started', 'token'] or ['state' => 'revoked'] (row deleted).
+    /// `utc_offset`: PHP's date('Z'); null when the password rule is off.
     pub fn arrive(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, autologin_key: String,
-                  utc_offset: i64) -> PhpResult<ZBox<ZendHashTable>> {
+                  utc_offset: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
         user_kind(&user_type)?;
         let mut out = ZendHashTable::with_capacity(2);
         if self.store.remember_me_arrival(&user_type, user_id, &autologin_key, utc_offset)? == Arrival::Revoked {
@@ -77,7 +78,7 @@ impl PhpSessions {
 
     /// A request that Perfex did not log in despite its autologin cookie: ['user_type', 'user_id'] of the user whose
     /// token the module revoked, or null.
-    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: i64) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
         match self.store.revoked_remember_me(&autologin_key, utc_offset)? {
             Some((user_type, user_id)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id }))?)),
             None => Ok(None),
@@ -109,7 +110,7 @@ impl PhpSessions {
         };
         let rules = Rules { idle_limit: idle_limit.filter(|l| *l > 0), live_window: live_window.filter(|l| *l > 0) };
         let (state, started) = self.store.check_session(&hash, now(), &rules, activity, autologin_key.as_deref().unwrap_or(""),
-            utc_offset.unwrap_or(0))?;
+            utc_offset)?;
         match state {
             State::Active { .. } => out.insert("state", "active")?,
             State::PasswordChanged => out.insert("state", "password_changed")?,

@@ -141,12 +141,12 @@ impl Store {
     /// user's last password change — plus a write when last activity is due, the remember-me key of this request
     /// is not bound yet, or the session ends now (idle, banned, password changed). `autologin_key` is the md5 key
     /// of this request's remember-me cookie ("" without); `utc_offset` PHP's offset in seconds (Perfex writes
-    /// `last_password_change` in local time). Returns the state and the session's start time.
+    /// `last_password_change` in local time), None when the password rule is off (then nothing of it is read). Returns the state and the session's start time.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn check_session(&self, token_hash: &[u8], now: i64, rules: &Rules, activity: bool, autologin_key: &str,
-                         utc_offset: i64) -> Result<(State, Option<i64>)> {
+                         utc_offset: Option<i64>) -> Result<(State, Option<i64>)> {
         let t = &self.tables;
         let select = |joins: bool| {
             let (cols, from) = if joins { (PASSWORD_CHANGE.to_string(), self.password_joins()) } else { ("NULL".to_string(), String::new()) };
@@ -160,13 +160,13 @@ impl Store {
         let (with, without) = (select(true), select(false));
         type Row = (Option<i64>, String, i64, Option<i64>, i64, i64, String, Option<i64>);
         // Positional parameters: no named-parameter rewriting on this hot path.
-        let row: Option<Row> = self.run(|c| match c.exec_first(&with, (now, token_hash)) {
+        let row: Option<Row> = self.run(|c| match c.exec_first(if utc_offset.is_some() { &with } else { &without }, (now, token_hash)) {
             Err(e) if super::is_missing_table(&e) => c.exec_first(&without, (now, token_hash)), // no Perfex user tables
             other => other,
         })?;
         let snapshot = row.map(|r| Snapshot {
             ended_at: r.0, end_reason: r.1, last_seen: r.2, banned_until: r.3, created_at: r.4, password_seen: r.5,
-            autologin_key: r.6, password_changed_at: r.7.map(|local| local - utc_offset),
+            autologin_key: r.6, password_changed_at: r.7.and_then(|local| utc_offset.map(|o| local - o)),
         });
         let state = session::check(snapshot.as_ref(), now, rules, activity);
         let bind = !autologin_key.is_empty() && snapshot.as_ref().is_some_and(|s| s.autologin_key != autologin_key);
@@ -216,12 +216,13 @@ impl Store {
         self.run(|c| c.exec_iter(&sql, (utc_offset, token_hash, utc_offset, since)).map(|r| r.affected_rows() > 0))
     }
 
-    /// A remember-me arrival of a user with the md5 key `autologin_key`: revoked when the newest session that key
+    /// A remember-me arrival of a user with the md5 key `autologin_key` (`utc_offset` as for
+    /// [`Store::check_session`]): revoked when the newest session that key
     /// was bound to says so (see [`session::remember_me_revoked`]); then its remember-me row is deleted too.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn remember_me_arrival(&self, user_type: &str, user_id: i64, autologin_key: &str, utc_offset: i64) -> Result<Arrival> {
+    pub fn remember_me_arrival(&self, user_type: &str, user_id: i64, autologin_key: &str, utc_offset: Option<i64>) -> Result<Arrival> {
         if autologin_key.is_empty() {
             return Ok(Arrival::Allowed);
         }
@@ -238,7 +239,7 @@ impl Store {
                 c.exec_first(&select, params! { "k" => autologin_key, "t" => user_type, "u" => user_id })?;
             let bound = row.map(|r| Snapshot {
                 ended_at: r.0, end_reason: r.1, created_at: r.2, password_seen: r.3,
-                password_changed_at: r.4.map(|local| local - utc_offset), ..Snapshot::default()
+                password_changed_at: r.4.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default()
             });
             if !session::remember_me_revoked(bound.as_ref()) {
                 return Ok(Arrival::Allowed);
@@ -339,7 +340,7 @@ impl Store {
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: i64) -> Result<Option<(String, i64)>> {
+    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>) -> Result<Option<(String, i64)>> {
         if autologin_key.is_empty() {
             return Ok(None);
         }
@@ -352,7 +353,7 @@ impl Store {
         let row: Option<Row> = self.run(|c| c.exec_first(&sql, params! { "k" => autologin_key }))?;
         Ok(row.and_then(|r| {
             let bound = Snapshot { ended_at: r.2, end_reason: r.3, created_at: r.4, password_seen: r.5,
-                password_changed_at: r.6.map(|local| local - utc_offset), ..Snapshot::default() };
+                password_changed_at: r.6.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default() };
             session::remember_me_revoked(Some(&bound)).then_some((r.0, r.1))
         }))
     }

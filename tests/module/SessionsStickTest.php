@@ -158,6 +158,20 @@ final class SessionsStickTest extends SessionsTestCase
         $this->assertCount(1, self::openSessions('staff', 1));
     }
 
+    public function testWithTheSettingOffAPasswordSetByAnAdministratorEndsNothing(): void
+    {
+        self::setOptions(['session_end_on_password_change' => '0']);
+        $user   = $this->staffBrowser('user', 'staff', true);
+        $replay = $this->browser('replay');
+        $replay->setCookie('autologin', (string) $user->cookie('autologin'));
+        self::shiftSessions(-5);
+
+        $this->admin()->post('admin/staff/member/2', ['password' => 'New-staff-2']);
+
+        $this->assertSignedIn($user);
+        $this->assertSignedIn($replay);
+    }
+
     /** The session ended as "password_changed" and the replayed remember-me token was refused, both recorded. */
     private function assertEndedAndRefused(string $userType, int $userId): void
     {

@@ -32,7 +32,7 @@ trait Login_security_sessions_calls
         $ip     = $this->clientIp();
         $agent  = Login_security_request::userAgent();
         $result = $this->call('Sessions::arrive', function () use ($userType, $userId, $ip, $agent, $autologinKey) {
-            return $this->sessions()->arrive($userType, $userId, $ip, $agent, $autologinKey, (int) date('Z'));
+            return $this->sessions()->arrive($userType, $userId, $ip, $agent, $autologinKey, self::passwordRuleOffset());
         }, null);
         if (!is_array($result)) {
             return null;
@@ -49,7 +49,7 @@ trait Login_security_sessions_calls
     public function revokedRememberMe(string $autologinKey): ?array
     {
         $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey) {
-            return $this->sessions()->revokedRememberMe($autologinKey, (int) date('Z'));
+            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset());
         }, null);
         if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
             return null;
@@ -86,10 +86,19 @@ trait Login_security_sessions_calls
     public function checkSession(string $token, ?int $idleLimit, bool $activity, ?int $liveWindow = null, ?string $autologinKey = null): ?array
     {
         $state = $this->call('Sessions::check', function () use ($token, $idleLimit, $activity, $liveWindow, $autologinKey) {
-            return $this->sessions()->check($token, $idleLimit, $activity, $liveWindow, $autologinKey, (int) date('Z'));
+            return $this->sessions()->check($token, $idleLimit, $activity, $liveWindow, $autologinKey, self::passwordRuleOffset());
         }, null);
 
         return is_array($state) && isset($state['state']) ? $state : null;
+    }
+
+    /**
+     * The password rule's argument: PHP's UTC offset (Perfex writes last_password_change in local time with date()),
+     * or null when "End other sessions after a password change" is off.
+     */
+    private static function passwordRuleOffset(): ?int
+    {
+        return Login_security_options::endSessionsOnPasswordChange() ? (int) date('Z') : null;
     }
 
     /** Ends one session; its duration in seconds, or null when it was not active. */
