@@ -235,8 +235,8 @@ impl Store {
         let delete = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
         let staff = i32::from(user_type == "staff");
         self.run(|c| {
-            let row: Option<(Option<i64>, String, i64, i64, Option<i64>)> =
-                c.exec_first(&select, params! { "k" => autologin_key, "t" => user_type, "u" => user_id })?;
+            type Row = (Option<i64>, String, i64, i64, Option<i64>);
+            let row: Option<Row> = c.exec_first(&select, params! { "k" => autologin_key, "t" => user_type, "u" => user_id })?;
             let bound = row.map(|r| Snapshot {
                 ended_at: r.0, end_reason: r.1, created_at: r.2, password_seen: r.3,
                 password_changed_at: r.4.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default()
