@@ -83,4 +83,4 @@ $lang['login_security_session_single_customers_help']    = 'The same rule for cu
 $lang['login_security_session_idle_minutes']             = 'Idle expiry (minutes)';
 $lang['login_security_session_idle_minutes_help']        = 'A session without activity for this long no longer counts for single login, so a user who closed the browser without signing out is never stranded.';
 $lang['login_security_session_end_on_password_change']      = 'Sign out other sessions after a password change';
-$lang['login_security_session_end_on_password_change_help'] = 'After a password change or reset, every other session of the user ends, “remember me” logins included.';
+$lang['login_security_session_end_on_password_change_help'] = 'After a password change — by the user, a reset link, an administrator or another module — every other session of the user ends at its next request, “remember me” logins from before the change included.';
