@@ -140,22 +140,20 @@ final class Login_security_session_guard
     {
         $key  = self::autologinKey();
         $user = $key === null ? null : Login_security_gateway::instance()->revokedRememberMe($key);
-        if ($key === null) {
-            return;
+        if ($user === null) {
+            return; // no cookie, or not one the module revoked: Perfex's own business
         }
-        if ($user !== null) {
-            Login_security_gateway::instance()->record([
-                'event'     => Login_security_gateway::EVENT_FAILED,
-                'user_type' => $user['user_type'],
-                'user_id'   => $user['user_id'],
-                'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
-                'reason'    => self::REASON_REVOKED,
-            ]);
-            if ($notice) {
-                Login_security_session_notice::set('revoked', null);
-            }
+        Login_security_gateway::instance()->record([
+            'event'     => Login_security_gateway::EVENT_FAILED,
+            'user_type' => $user['user_type'],
+            'user_id'   => $user['user_id'],
+            'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
+            'reason'    => self::REASON_REVOKED,
+        ]);
+        if ($notice) {
+            Login_security_session_notice::set('revoked', null);
         }
-        // Perfex refused it already (no row): a stale cookie asks again on every request otherwise.
+        // Perfex refused it already (its row is gone): dropped, so that it is recorded once.
         $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
         if (!headers_sent()) {
             setcookie($prefix . 'autologin', '', ['expires' => 1, 'path' => '/']);
