@@ -189,7 +189,7 @@ printf("ext / floor   = %.2fx  (target <= 1.25x)\n", $us['ext'] / $us['floor']);
 printf("ext / php     = %.2fx  (target <= 1.00x)\n", $us['ext'] / $us['php']);
 printf("php / floor   = %.2fx  (the same check in plain PHP: what the ban join and the decision cost over the floor)\n", $us['php'] / $us['floor']);
 printf("ext+w / php+w = %.2fx\n", $us['ext+w'] / $us['php+w']);
-printf("writing last activity adds %.1f µs to the extension's check (%.1f µs in plain PHP); it happens at most once a minute per session\n",
+printf("writing last activity adds %.1f µs to the extension's check (%.1f µs in plain PHP); at most every sixtieth of the shortest idle rule, 1 to 60 s, per session\n",
     $us['ext+w'] - $us['ext'], $us['php+w'] - $us['php']);
 
 $db->query('DELETE FROM tbllogin_security_sessions');
