@@ -17,10 +17,11 @@ pub const USER_TYPES: [&str; 3] = ["staff", "contact", ""];
 /// Login methods.
 pub const METHODS: [&str; 4] = ["form", "two_factor", "remember_me", ""];
 /// Failure reasons ("locked_out" / "blocked": refused before any password was checked; "invalid_form": counted, but
-/// Perfex's form validation refused it, so no password was checked).
-pub const REASONS: [&str; 7] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", "invalid_form", ""];
+/// Perfex's form validation refused it, so no password was checked; "revoked": a remember-me cookie whose session
+/// was ended).
+pub const REASONS: [&str; 8] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", "invalid_form", "revoked", ""];
 /// Why a session ended.
-pub const END_REASONS: [&str; 7] = ["logout", "idle", "forced", "banned", "rejected", "expired", ""];
+pub const END_REASONS: [&str; 8] = ["logout", "idle", "forced", "banned", "rejected", "expired", "password_changed", ""];
 
 /// An event as the module hands it over (unknown keys are refused so typos surface).
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -11,6 +11,23 @@ use crate::error::{Error, Result};
 /// Last activity is written at most this often (seconds): most requests only read.
 pub const TOUCH_EVERY: i64 = 60;
 
+/// How often last activity is written under the idle rules in force (seconds): a sixtieth of the shortest rule,
+/// 1 s to [`TOUCH_EVERY`]. So a 1-minute rule is measured to the second and a 30-minute one to 30 s.
+#[must_use]
+pub fn touch_interval(rules: &Rules) -> i64 {
+    [rules.idle_limit, rules.live_window].into_iter().flatten().filter(|s| *s > 0).min()
+        .map_or(TOUCH_EVERY, |shortest| (shortest / 60).clamp(1, TOUCH_EVERY))
+}
+
+/// The idle rules in force for one session (seconds; None: no such rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rules {
+    /// The server-side inactivity limit (the timeout plus its grace): idle longer, the session ends.
+    pub idle_limit: Option<i64>,
+    /// Single login: a session idle this long no longer counts as live.
+    pub live_window: Option<i64>,
+}
+
 /// What the store knows about one session (and a ban on its user), read in one query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Snapshot {
@@ -22,6 +39,14 @@ pub struct Snapshot {
     pub last_seen: i64,
     /// An active ban on the user ends then.
     pub banned_until: Option<i64>,
+    /// When the session started (unix time).
+    pub created_at: i64,
+    /// The user's last password change (unix time), if known.
+    pub password_changed_at: Option<i64>,
+    /// The password change this session made itself (unix time, 0: none): it survives that one.
+    pub password_seen: i64,
+    /// md5 key id of the remember-me row bound to the session ("" when none).
+    pub autologin_key: String,
 }
 
 /// The decision of one request's check.
@@ -33,6 +58,8 @@ pub enum State {
         /// Write last activity.
         touch: bool,
     },
+    /// The user's password changed after this session began (and not by it): sign out.
+    PasswordChanged,
     /// The session was ended (by an admin, a logout elsewhere, a password change …): sign the user out.
     Ended {
         /// The recorded reason.
@@ -49,21 +76,42 @@ pub enum State {
     Unknown,
 }
 
-/// Decides one request: `idle_limit` is the inactivity limit in seconds (None: no idle logout); `activity` says
-/// whether this request is user activity (a page, or the heartbeat sent on real input — never background AJAX).
+/// Decides one request under `rules`; `activity` says whether this request is user activity (a page, or the
+/// heartbeat sent on real input — never background AJAX).
+///
+/// Last activity is written at most every [`touch_interval`] seconds, so the last real activity lies less than that
+/// after `last_seen`: the idle end waits for that much more, and a session is never ended idle before the limit.
 #[must_use]
-pub fn check(snapshot: Option<&Snapshot>, now: i64, idle_limit: Option<i64>, activity: bool) -> State {
+pub fn check(snapshot: Option<&Snapshot>, now: i64, rules: &Rules, activity: bool) -> State {
     let Some(s) = snapshot else { return State::Unknown };
     if s.ended_at.is_some() {
         return State::Ended { reason: s.end_reason.clone() };
     }
+    if password_changed_since(s) {
+        return State::PasswordChanged;
+    }
     if let Some(until) = s.banned_until.filter(|u| *u > now) {
         return State::Banned { until };
     }
-    if idle_limit.is_some_and(|limit| now - s.last_seen > limit) {
+    let interval = touch_interval(rules);
+    if rules.idle_limit.is_some_and(|limit| now - s.last_seen > limit + interval - 1) {
         return State::Idle;
     }
-    State::Active { touch: activity && now - s.last_seen >= TOUCH_EVERY }
+    State::Active { touch: activity && now - s.last_seen >= interval }
+}
+
+/// Whether the user's password changed after the session began, other than by the session itself.
+#[must_use]
+pub fn password_changed_since(s: &Snapshot) -> bool {
+    s.password_changed_at.is_some_and(|changed| changed > s.created_at.max(s.password_seen))
+}
+
+/// Whether a remember-me token may log in again, from the newest session it was bound to (None: a token the module
+/// never saw, e.g. older than the module: allowed). Refused when that session was ended other than by Perfex's
+/// session expiry (an admin, a ban, a sign-out elsewhere, idle), or when the password changed after it began.
+#[must_use]
+pub fn remember_me_revoked(bound: Option<&Snapshot>) -> bool {
+    bound.is_some_and(|s| (s.ended_at.is_some() && s.end_reason != "expired") || password_changed_since(s))
 }
 
 /// Whether a session still counts for single login: not ended, and active within `idle_secs`.
@@ -101,27 +149,87 @@ mod tests {
         Snapshot { last_seen, ..Snapshot::default() }
     }
 
+    const NONE: Rules = Rules { idle_limit: None, live_window: None };
+
+    fn idle(limit: i64) -> Rules {
+        Rules { idle_limit: Some(limit), live_window: None }
+    }
+
     #[test]
     fn active_sessions_touch_at_most_once_a_minute_and_only_on_activity() {
-        assert_eq!(check(Some(&snap(1000)), 1059, None, true), State::Active { touch: false });
-        assert_eq!(check(Some(&snap(1000)), 1060, None, true), State::Active { touch: true });
-        assert_eq!(check(Some(&snap(1000)), 5000, None, false), State::Active { touch: false }, "polling never touches");
+        assert_eq!(check(Some(&snap(1000)), 1059, &NONE, true), State::Active { touch: false });
+        assert_eq!(check(Some(&snap(1000)), 1060, &NONE, true), State::Active { touch: true });
+        assert_eq!(check(Some(&snap(1000)), 5000, &NONE, false), State::Active { touch: false }, "polling never touches");
     }
 
     #[test]
     fn ended_beats_banned_beats_idle() {
-        let s = Snapshot { ended_at: Some(1), end_reason: "forced".into(), last_seen: 0, banned_until: Some(9999) };
-        assert_eq!(check(Some(&s), 100, Some(10), true), State::Ended { reason: "forced".into() });
+        let s = Snapshot { ended_at: Some(1), end_reason: "forced".into(), banned_until: Some(9999), ..snap(0) };
+        assert_eq!(check(Some(&s), 100, &idle(10), true), State::Ended { reason: "forced".into() });
         let b = Snapshot { banned_until: Some(500), ..snap(0) };
-        assert_eq!(check(Some(&b), 100, Some(10), true), State::Banned { until: 500 });
-        assert_eq!(check(Some(&b), 500, None, true), State::Active { touch: true }, "a ban ends by itself");
+        assert_eq!(check(Some(&b), 100, &idle(10), true), State::Banned { until: 500 });
+        assert_eq!(check(Some(&b), 500, &NONE, true), State::Active { touch: true }, "a ban ends by itself");
     }
 
     #[test]
     fn idle_is_strictly_past_the_limit() {
-        assert_eq!(check(Some(&snap(0)), 1800, Some(1800), true), State::Active { touch: true });
-        assert_eq!(check(Some(&snap(0)), 1801, Some(1800), true), State::Idle);
-        assert_eq!(check(None, 0, None, true), State::Unknown);
+        // A 1800 s limit: last activity written every 30 s, so the end waits 29 s more.
+        assert_eq!(check(Some(&snap(0)), 1829, &idle(1800), true), State::Active { touch: true });
+        assert_eq!(check(Some(&snap(0)), 1830, &idle(1800), true), State::Idle);
+        assert_eq!(check(None, 0, &NONE, true), State::Unknown);
+    }
+
+    #[test]
+    fn the_write_interval_scales_with_the_shortest_idle_rule() {
+        assert_eq!(touch_interval(&NONE), 60);
+        assert_eq!(touch_interval(&Rules { idle_limit: Some(15 * 60 + 60), live_window: Some(1800) }), 16);
+        assert_eq!(touch_interval(&Rules { idle_limit: None, live_window: Some(60) }), 1, "1-minute single login");
+        assert_eq!(touch_interval(&idle(120)), 2, "1-minute timeout + 60 s grace");
+        assert_eq!(touch_interval(&idle(86_400 + 60)), 60);
+    }
+
+    #[test]
+    fn at_a_one_minute_rule_every_page_a_second_apart_writes_its_activity() {
+        let single = Rules { idle_limit: None, live_window: Some(60) };
+        assert_eq!(check(Some(&snap(0)), 50, &single, true), State::Active { touch: true }, "issue 9: 50 s after the login");
+        assert_eq!(check(Some(&snap(0)), 1, &single, true), State::Active { touch: true });
+        assert_eq!(check(Some(&snap(0)), 0, &single, true), State::Active { touch: false });
+    }
+
+    #[test]
+    fn the_no_js_idle_end_is_never_before_timeout_plus_grace() {
+        // Timeout 1 min + 60 s grace = 120 s, written every 2 s: activity at last_seen + 1 may be unwritten.
+        let rules = idle(120);
+        assert_eq!(check(Some(&snap(0)), 121, &rules, false), State::Active { touch: false }, "maybe active at 1 s");
+        assert_eq!(check(Some(&snap(0)), 122, &rules, false), State::Idle);
+        assert_eq!(check(Some(&snap(0)), 65, &rules, false), State::Active { touch: false }, "issue 9: 65 s idle");
+    }
+
+    #[test]
+    fn a_password_change_after_the_start_ends_the_session_unless_it_made_it() {
+        let s = Snapshot { created_at: 100, password_changed_at: Some(150), ..snap(100) };
+        assert_eq!(check(Some(&s), 200, &NONE, true), State::PasswordChanged);
+        let own = Snapshot { password_seen: 150, ..s.clone() };
+        assert_eq!(check(Some(&own), 200, &NONE, true), State::Active { touch: true });
+        let before = Snapshot { password_changed_at: Some(100), ..s.clone() };
+        assert_eq!(check(Some(&before), 200, &NONE, true), State::Active { touch: true }, "changed, then signed in");
+        let later = Snapshot { password_changed_at: Some(300), ..own };
+        assert_eq!(check(Some(&later), 400, &NONE, true), State::PasswordChanged, "a later change by someone else");
+    }
+
+    #[test]
+    fn a_remember_me_token_is_revoked_with_its_session_but_not_by_expiry() {
+        assert!(!remember_me_revoked(None), "a token the module never saw");
+        let live = Snapshot { created_at: 100, ..snap(100) };
+        assert!(!remember_me_revoked(Some(&live)));
+        let expired = Snapshot { ended_at: Some(200), end_reason: "expired".into(), ..live.clone() };
+        assert!(!remember_me_revoked(Some(&expired)), "Perfex's session ran out: that is what remember-me is for");
+        for reason in ["forced", "banned", "logout", "idle", "password_changed"] {
+            let ended = Snapshot { ended_at: Some(200), end_reason: reason.into(), ..live.clone() };
+            assert!(remember_me_revoked(Some(&ended)), "{reason}");
+        }
+        let changed = Snapshot { ended_at: Some(200), end_reason: "expired".into(), password_changed_at: Some(150), ..live };
+        assert!(remember_me_revoked(Some(&changed)), "the password changed after the token was made");
     }
 
     #[test]

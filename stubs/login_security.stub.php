@@ -233,19 +233,57 @@ namespace LoginSecurity {
     final class Sessions {
         public function __construct(array $config) {}
 
-        /** Starts a session at login (form, 2FA, remember-me) and returns its raw token. */
-        public function start(string $user_type, int $user_id, string $ip, string $user_agent, string $method): string {}
+        /**
+         * Starts a session at login (form, 2FA, remember-me) and returns its raw token. $autologin_key: the md5 key
+         * id (tbluser_auto_login.key_id) of the remember-me row behind it, when known.
+         */
+        public function start(string $user_type, int $user_id, string $ip, string $user_agent, string $method, ?string $autologin_key = null): string {}
 
         /**
-         * The per-request check: one indexed SELECT, plus a write only when last activity is due (at most once a
-         * minute, and only when $activity is true: a page or the heartbeat, never background AJAX) or the session
-         * ends now. $idle_limit: seconds of inactivity after which the session ends (null or 0: never).
+         * A remember-me arrival (Perfex's autologin cookie logged the user in, no hook fired): refused when the
+         * token's newest session was ended other than by Perfex's session expiry, or the user's password changed
+         * after it began — then its tbluser_auto_login row is deleted. Otherwise a session bound to the key starts.
+         * $utc_offset: PHP's offset from UTC in seconds, date('Z') (Perfex writes last_password_change in local time);
+         * null when the password rule is off.
+         *
+         * @return array{state: string, token?: string}  state "started" (token) | "revoked".
+         */
+        public function arrive(string $user_type, int $user_id, string $ip, string $user_agent, string $autologin_key, ?int $utc_offset = null): array {}
+
+        /**
+         * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user
+         * whose token it was when the module revoked it (its session was ended, or the password changed since).
+         *
+         * @return array{user_type: string, user_id: int}|null
+         */
+        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null): ?array {}
+
+        /** Binds the remember-me row (md5 key id) a login just created to that login's session. */
+        public function bindAutologin(string $token, string $autologin_key): bool {}
+
+        /**
+         * The session of $token changed its own user's password at $since (unix time) or later: it survives that
+         * change. False when there was no such change.
+         */
+        public function acceptPasswordChange(string $token, int $since, int $utc_offset): bool {}
+
+        /**
+         * The per-request check: ONE indexed SELECT (the session, a ban of its user, the user's last password
+         * change), plus a write only when last activity is due or the remember-me key is not bound yet, or the
+         * session ends now. Last activity is written when $activity (a page or the heartbeat, never background AJAX)
+         * and at least a sixtieth of the shortest idle rule has passed (1 s to 60 s); the idle end waits for that
+         * interval too, so no session ends before $idle_limit of real inactivity.
+         * $idle_limit: seconds of inactivity after which the session ends (null or 0: never). $live_window: the
+         * single-login idle expiry in seconds, when single login applies. $autologin_key: md5 key id of this
+         * request's autologin cookie. $utc_offset: date('Z') to apply the password rule; null: the rule is off (the
+         * user's last_password_change is then not read).
          *
          * @return array{state: string, reason?: string, until?: int, started_at?: int}
-         *   state "active" | "ended" (reason: logout|idle|forced|banned|rejected|expired) | "banned" (until) |
-         *   "idle" | "unknown" (not a session of ours).
+         *   state "active" | "ended" (reason: logout|idle|forced|banned|rejected|expired|password_changed) |
+         *   "banned" (until) | "idle" | "password_changed" (the password changed after the session began, not by
+         *   it) | "unknown" (not a session of ours).
          */
-        public function check(string $token, ?int $idle_limit, bool $activity): array {}
+        public function check(string $token, ?int $idle_limit, bool $activity, ?int $live_window = null, ?string $autologin_key = null, ?int $utc_offset = null): array {}
 
         /** Records real activity now (the heartbeat); false when the session is not active. */
         public function touch(string $token): bool {}
@@ -268,7 +306,10 @@ namespace LoginSecurity {
          */
         public function expireStale(int $idle_secs): array {}
 
-        /** Ends the session whose public id live() shows: ['user_type', 'user_id', 'duration'], or null. */
+        /**
+         * Ends the session whose public id live() shows, and deletes exactly its own remember-me row and Perfex
+         * session rows: ['user_type', 'user_id', 'duration'], or null.
+         */
         public function endById(string $id, string $reason, string $by): ?array {}
 
         /**

@@ -223,7 +223,7 @@ fn migration_re_keys_counters_kept_by_the_e_mail_as_typed() {
         c.exec_drop(format!("INSERT INTO `{p}login_security_attempts` (kind, subject, failures, lockouts, blocked_at, last_failure) VALUES (?, ?, ?, ?, ?, ?)"),
             (kind, subject, failures, lockouts, blocked, T0)).unwrap();
     }
-    assert_eq!(s.migrate().unwrap(), 4);
+    assert_eq!(s.migrate().unwrap(), login_security::store::SCHEMA_VERSION);
     let rows: Vec<(String, String, u32, u32, Option<i64>)> = c.query(format!(
         "SELECT kind, subject, failures, lockouts, blocked_at FROM `{p}login_security_attempts` ORDER BY kind, subject")).unwrap();
     let nobody = match s.resolve_login("contact", b"nobody@lab.test").unwrap() { Resolved::Unknown(f) => f, other => panic!("{other:?}") };
@@ -233,7 +233,7 @@ fn migration_re_keys_counters_kept_by_the_e_mail_as_typed() {
         ("ip".into(), "192.0.2.1".into(), 5, 0, None),
         ("staff".into(), "3".into(), 2, 3, Some(T0)),
     ], "two spellings of one account merged, the stricter state kept");
-    assert_eq!(s.migrate().unwrap(), 4, "again: nothing to do");
+    assert_eq!(s.migrate().unwrap(), login_security::store::SCHEMA_VERSION, "again: nothing to do");
 }
 
 #[test]

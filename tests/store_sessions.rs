@@ -3,18 +3,22 @@
 
 mod common;
 
-use login_security::session::{State, new_token, token_hash};
-use login_security::store::{Ban, NewSession, Store};
+use login_security::session::{Rules, State, new_token, token_hash};
+use login_security::store::{Arrival, Ban, NewSession, Store};
 use login_security::user_agent::Summary;
 use mysql::prelude::Queryable;
 
 const T0: i64 = 1_790_000_000;
 
+fn idle(limit: i64) -> Rules {
+    Rules { idle_limit: Some(limit), live_window: None }
+}
+
 fn start(s: &Store, user_type: &str, user_id: i64, now: i64) -> Vec<u8> {
     let h = token_hash(&new_token().unwrap()).unwrap();
     let ua = Summary { device: "desktop", browser: "Firefox".into(), ..Summary::default() };
     s.start_session(&NewSession { token_hash: h.clone(), user_type: user_type.into(), user_id, ip: "192.0.2.4".into(),
-        user_agent: "Mozilla/5.0".into(), ua, method: "form".into() }, now).unwrap();
+        user_agent: "Mozilla/5.0".into(), ua, method: "form".into(), autologin_key: String::new() }, now).unwrap();
     h
 }
 
@@ -33,14 +37,14 @@ fn perfex_tables(cfg: &login_security::store::DbConfig) -> mysql::PooledConn {
 fn a_session_is_active_touched_once_a_minute_and_ended_by_logout() {
     let Some(s) = common::fresh_store("sess") else { return };
     let h = start(&s, "staff", 1, T0);
-    assert_eq!(s.check_session(&h, T0 + 30, None, true).unwrap(), (State::Active { touch: false }, Some(T0)));
-    assert_eq!(s.check_session(&h, T0 + 61, None, true).unwrap().0, State::Active { touch: true });
-    assert_eq!(s.check_session(&h, T0 + 62, None, true).unwrap().0, State::Active { touch: false }, "the touch was written");
+    assert_eq!(s.check_session(&h, T0 + 30, &Rules::default(), true, "", None).unwrap(), (State::Active { touch: false }, Some(T0)));
+    assert_eq!(s.check_session(&h, T0 + 61, &Rules::default(), true, "", None).unwrap().0, State::Active { touch: true });
+    assert_eq!(s.check_session(&h, T0 + 62, &Rules::default(), true, "", None).unwrap().0, State::Active { touch: false }, "the touch was written");
     assert_eq!(s.live_sessions("", None, T0 + 62, 1800, 50).unwrap()[0].last_seen, T0 + 61);
     assert_eq!(s.end_session(&h, "logout", "", T0 + 100).unwrap(), Some(T0));
     assert_eq!(s.end_session(&h, "logout", "", T0 + 101).unwrap(), None, "ends once");
-    assert_eq!(s.check_session(&h, T0 + 102, None, true).unwrap().0, State::Ended { reason: "logout".into() });
-    assert_eq!(s.check_session(&[0; 32], T0, None, true).unwrap().0, State::Unknown);
+    assert_eq!(s.check_session(&h, T0 + 102, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "logout".into() });
+    assert_eq!(s.check_session(&[0; 32], T0, &Rules::default(), true, "", None).unwrap().0, State::Unknown);
 }
 
 #[test]
@@ -49,8 +53,8 @@ fn idle_sessions_end_with_reason_idle_and_no_longer_count() {
     let h = start(&s, "contact", 5, T0);
     assert_eq!(s.count_live_sessions("contact", 5, T0 + 1799, 1800).unwrap(), 1);
     assert_eq!(s.count_live_sessions("contact", 5, T0 + 1800, 1800).unwrap(), 0, "released after the idle expiry");
-    assert_eq!(s.check_session(&h, T0 + 1801, Some(1800), false).unwrap().0, State::Idle);
-    assert_eq!(s.check_session(&h, T0 + 1802, Some(1800), false).unwrap().0, State::Ended { reason: "idle".into() });
+    assert_eq!(s.check_session(&h, T0 + 1830, &idle(1800), false, "", None).unwrap().0, State::Idle);
+    assert_eq!(s.check_session(&h, T0 + 1831, &idle(1800), false, "", None).unwrap().0, State::Ended { reason: "idle".into() });
 }
 
 #[test]
@@ -67,9 +71,9 @@ fn force_logout_ends_every_session_and_removes_perfex_sessions_and_remember_me()
     let other = start(&s, "staff", 123, T0);
     assert_eq!(s.end_user_sessions("staff", 12, "forced", "Ada", T0 + 5, None, "", "").unwrap(), vec![T0, T0]);
     for h in [&a, &b] {
-        assert_eq!(s.check_session(h, T0 + 6, None, true).unwrap().0, State::Ended { reason: "forced".into() });
+        assert_eq!(s.check_session(h, T0 + 6, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "forced".into() });
     }
-    assert_eq!(s.check_session(&other, T0 + 6, None, true).unwrap().0, State::Active { touch: false });
+    assert_eq!(s.check_session(&other, T0 + 6, &Rules::default(), true, "", None).unwrap().0, State::Active { touch: false });
     let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions ORDER BY id")).unwrap();
     assert_eq!(left, ["contact", "other"]);
     let auto: Vec<String> = c.query(format!("SELECT key_id FROM {p}user_auto_login ORDER BY key_id")).unwrap();
@@ -85,8 +89,8 @@ fn sign_out_everywhere_else_keeps_the_current_session() {
     c.query_drop(format!("INSERT INTO {p}sessions VALUES ('mine', '', 0, 'staff_user_id|s:1:\"7\";'), ('theirs', '', 0, 'staff_user_id|s:1:\"7\";')")).unwrap();
     let (mine, theirs) = (start(&s, "staff", 7, T0), start(&s, "staff", 7, T0));
     assert_eq!(s.end_user_sessions("staff", 7, "forced", "self", T0, Some(&mine), "mine", "").unwrap().len(), 1);
-    assert_eq!(s.check_session(&mine, T0, None, true).unwrap().0, State::Active { touch: false });
-    assert_eq!(s.check_session(&theirs, T0, None, true).unwrap().0, State::Ended { reason: "forced".into() });
+    assert_eq!(s.check_session(&mine, T0, &Rules::default(), true, "", None).unwrap().0, State::Active { touch: false });
+    assert_eq!(s.check_session(&theirs, T0, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "forced".into() });
     let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions")).unwrap();
     assert_eq!(left, ["mine"]);
 }
@@ -97,8 +101,8 @@ fn a_ban_ends_sessions_on_their_next_check_and_expires_by_itself() {
     let h = start(&s, "contact", 3, T0);
     s.ban(&Ban { user_type: "contact".into(), user_id: 3, until: T0 + 600, reason: "testing".into(), created_by: "Ada".into() }, T0).unwrap();
     assert_eq!(s.active_bans(Some(("contact", 3)), T0 + 599).unwrap().len(), 1);
-    assert_eq!(s.check_session(&h, T0 + 1, None, true).unwrap().0, State::Banned { until: T0 + 600 });
-    assert_eq!(s.check_session(&h, T0 + 2, None, true).unwrap().0, State::Ended { reason: "banned".into() });
+    assert_eq!(s.check_session(&h, T0 + 1, &Rules::default(), true, "", None).unwrap().0, State::Banned { until: T0 + 600 });
+    assert_eq!(s.check_session(&h, T0 + 2, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "banned".into() });
     assert!(s.active_bans(None, T0 + 600).unwrap().is_empty(), "expired");
     assert!(s.lift_ban("contact", 3).unwrap());
     assert!(!s.lift_ban("contact", 3).unwrap());
@@ -110,8 +114,8 @@ fn stale_sessions_expire() {
     let (old, fresh) = (start(&s, "staff", 1, T0), start(&s, "staff", 2, T0 + 500));
     assert_eq!(s.expire_stale_sessions(T0 + 100, T0 + 1000).unwrap(), vec![("staff".to_string(), 1, 0)]);
     assert!(s.expire_stale_sessions(T0 + 100, T0 + 1001).unwrap().is_empty(), "ends once");
-    assert_eq!(s.check_session(&old, T0 + 1000, None, true).unwrap().0, State::Ended { reason: "expired".into() });
-    assert_eq!(s.check_session(&fresh, T0 + 1000, None, false).unwrap().0, State::Active { touch: false });
+    assert_eq!(s.check_session(&old, T0 + 1000, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "expired".into() });
+    assert_eq!(s.check_session(&fresh, T0 + 1000, &Rules::default(), false, "", None).unwrap().0, State::Active { touch: false });
 }
 
 #[test]
@@ -120,6 +124,73 @@ fn sessions_are_found_by_their_public_handle_only() {
     let h = start(&s, "staff", 2, T0);
     let row = &s.live_sessions("staff", Some(("staff", 2)), T0, 1800, 10).unwrap()[0];
     assert_eq!(row.id.len(), 32);
-    assert_eq!(s.session_by_handle(&row.id).unwrap(), Some((h, "staff".into(), 2)));
-    assert_eq!(s.session_by_handle("zz' OR 1=1 --").unwrap(), None);
+    assert_eq!(s.end_session_by_handle("zz' OR 1=1 --", "forced", "Ada", T0 + 1).unwrap(), None);
+    assert_eq!(s.end_session_by_handle(&row.id, "forced", "Ada", T0 + 1).unwrap(), Some(("staff".into(), 2, T0)));
+    assert_eq!(s.check_session(&h, T0 + 2, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "forced".into() });
+    assert_eq!(s.end_session_by_handle(&row.id, "forced", "Ada", T0 + 3).unwrap(), None, "ends once");
+}
+
+/// Perfex's staff and contacts tables, reduced to what the check reads.
+fn user_tables(c: &mut mysql::PooledConn, p: &str) {
+    c.query_drop(format!("DROP TABLE IF EXISTS {p}staff, {p}contacts")).unwrap();
+    c.query_drop(format!("CREATE TABLE {p}staff (staffid INT PRIMARY KEY, firstname VARCHAR(50), lastname VARCHAR(50), email VARCHAR(100), last_password_change DATETIME NULL)")).unwrap();
+    c.query_drop(format!("CREATE TABLE {p}contacts (id INT PRIMARY KEY, firstname VARCHAR(50), lastname VARCHAR(50), email VARCHAR(100), last_password_change DATETIME NULL)")).unwrap();
+    c.query_drop(format!("INSERT INTO {p}staff (staffid, email) VALUES (2, 's@x.test')")).unwrap();
+    c.query_drop(format!("INSERT INTO {p}contacts (id, email) VALUES (2, 'c@x.test')")).unwrap();
+}
+
+#[test]
+fn ending_one_session_removes_exactly_its_own_remember_me_and_perfex_rows() {
+    let Some(cfg) = common::fresh_config("one") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let mut c = perfex_tables(&cfg);
+    let p = &cfg.prefix;
+    user_tables(&mut c, p);
+    let (mine, other) = (start(&s, "staff", 2, T0), start(&s, "staff", 2, T0));
+    assert!(s.bind_autologin(&mine, "k1").unwrap());
+    assert_eq!(s.check_session(&other, T0 + 1, &Rules::default(), true, "k2", None).unwrap().0, State::Active { touch: false }, "bound on its request");
+    let rows = s.live_sessions("staff", Some(("staff", 2)), T0 + 1, 1800, 10).unwrap();
+    let hex = |h: &[u8]| h.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let handle = |h: &[u8]| rows.iter().find(|r| hex(h).starts_with(&r.id)).unwrap().id.clone();
+    let (mine_id, other_id) = (handle(&mine), handle(&other));
+    c.query_drop(format!("INSERT INTO {p}sessions VALUES ('a', '', 0, 'staff_user_id|s:1:\"2\";login_security_sid_staff|s:32:\"{mine_id}\";'), \
+        ('b', '', 0, 'staff_user_id|s:1:\"2\";login_security_sid_staff|s:32:\"{other_id}\";')")).unwrap();
+    c.query_drop(format!("INSERT INTO {p}user_auto_login (key_id, user_id, staff) VALUES ('k1', 2, 1), ('k2', 2, 1), ('k1', 2, 0)")).unwrap();
+
+    assert!(s.end_session_by_handle(&mine_id, "forced", "Ada", T0 + 2).unwrap().is_some());
+
+    let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions")).unwrap();
+    assert_eq!(left, vec!["b".to_string()]);
+    let keys: Vec<(String, i32)> = c.query(format!("SELECT key_id, staff FROM {p}user_auto_login ORDER BY key_id, staff")).unwrap();
+    assert_eq!(keys, vec![("k1".to_string(), 0), ("k2".to_string(), 1)], "a contact's row with the same key stays");
+    assert_eq!(s.revoked_remember_me("k1", Some(0)).unwrap(), Some(("staff".into(), 2)), "a replay is told apart");
+    assert_eq!(s.revoked_remember_me("k2", Some(0)).unwrap(), None);
+    assert_eq!(s.remember_me_arrival("staff", 2, "k1", Some(0)).unwrap(), Arrival::Revoked, "its token no longer logs in");
+    assert_eq!(s.remember_me_arrival("staff", 2, "k2", Some(0)).unwrap(), Arrival::Allowed);
+    assert_eq!(s.remember_me_arrival("staff", 2, "unknown", Some(0)).unwrap(), Arrival::Allowed, "older than the module");
+}
+
+#[test]
+fn a_password_change_ends_every_session_but_the_one_that_made_it() {
+    let Some(cfg) = common::fresh_config("pw") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let mut c = perfex_tables(&cfg);
+    let p = &cfg.prefix;
+    user_tables(&mut c, p);
+    let now = chrono::Utc::now().timestamp();
+    let (mine, other, contact) = (start(&s, "staff", 2, now - 100), start(&s, "staff", 2, now - 100), start(&s, "contact", 2, now - 100));
+    assert!(s.bind_autologin(&other, "k-other").unwrap());
+    // Perfex writes local time with date(): here UTC+2.
+    c.query_drop(format!("UPDATE {p}staff SET last_password_change = '{}'", chrono::DateTime::from_timestamp(now - 50 + 7200, 0).unwrap().format("%Y-%m-%d %H:%M:%S"))).unwrap();
+
+    assert!(s.accept_password_change(&mine, now - 60, 7200).unwrap(), "made during this request");
+    assert!(!s.accept_password_change(&contact, now - 60, 7200).unwrap(), "another user's change");
+    assert_eq!(s.check_session(&mine, now, &Rules::default(), true, "", Some(7200)).unwrap().0, State::Active { touch: true });
+    assert_eq!(s.check_session(&contact, now, &Rules::default(), false, "", Some(7200)).unwrap().0, State::Active { touch: false });
+    assert_eq!(s.check_session(&other, now, &Rules::default(), false, "", None).unwrap().0, State::Active { touch: false }, "the rule off");
+    assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200)).unwrap().0, State::PasswordChanged);
+    assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200)).unwrap().0, State::Ended { reason: "password_changed".into() });
+    assert_eq!(s.remember_me_arrival("staff", 2, "k-other", Some(7200)).unwrap(), Arrival::Revoked);
+    assert_eq!(s.revoked_remember_me("k-other", Some(7200)).unwrap(), Some(("staff".into(), 2)));
+    assert!(!s.accept_password_change(&mine, now + 1, 7200).unwrap(), "a change before this request is not its own");
 }

@@ -10,8 +10,8 @@ use serde_json::json;
 use super::convert::to_table;
 use super::runtime::{now, store_from};
 use crate::error::Error;
-use crate::session::{self, State, token_hash};
-use crate::store::{Ban, NewSession, Store};
+use crate::session::{self, Rules, State, token_hash};
+use crate::store::{Arrival, Ban, NewSession, Store};
 use crate::user_agent;
 
 /// Login sessions of one Perfex database.
@@ -47,27 +47,73 @@ impl PhpSessions {
         Ok(PhpSessions { store: store_from(config)? })
     }
 
-    /// Starts a session; returns the raw token for the PHP session (only its SHA-256 is stored).
-    pub fn start(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, method: String) -> PhpResult<String> {
+    /// Starts a session; returns the raw token for the PHP session (only its SHA-256 is stored). `autologin_key`:
+    /// the md5 key id of the remember-me row behind it, when known.
+    pub fn start(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, method: String,
+                 autologin_key: Option<String>) -> PhpResult<String> {
         user_kind(&user_type)?;
         let token = session::new_token()?;
         let ua_text = user_agent::sanitize(&user_agent);
-        let s = NewSession { token_hash: token_hash(&token)?, user_type, user_id, ip, ua: user_agent::summarize(&ua_text), user_agent: ua_text, method };
+        let s = NewSession { token_hash: token_hash(&token)?, user_type, user_id, ip, ua: user_agent::summarize(&ua_text),
+            user_agent: ua_text, method, autologin_key: autologin_key.unwrap_or_default() };
         self.store.start_session(&s, now())?;
         Ok(token)
     }
 
-    /// The per-request check: ['state' => active|ended|banned|idle|unknown, 'reason', 'until', 'started_at'].
-    pub fn check(&self, token: String, idle_limit: Option<i64>, activity: bool) -> PhpResult<ZBox<ZendHashTable>> {
+    /// A remember-me arrival: ['state' => 'started', 'token'] or ['state' => 'revoked'] (row deleted).
+    /// `utc_offset`: PHP's date('Z'); null when the password rule is off.
+    pub fn arrive(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, autologin_key: String,
+                  utc_offset: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
+        user_kind(&user_type)?;
+        let mut out = ZendHashTable::with_capacity(2);
+        if self.store.remember_me_arrival(&user_type, user_id, &autologin_key, utc_offset)? == Arrival::Revoked {
+            out.insert("state", "revoked")?;
+            return Ok(out);
+        }
+        let token = self.start(user_type, user_id, ip, user_agent, "remember_me".into(), Some(autologin_key))?;
+        out.insert("state", "started")?;
+        out.insert("token", token)?;
+        Ok(out)
+    }
+
+    /// A request that Perfex did not log in despite its autologin cookie: ['user_type', 'user_id'] of the user whose
+    /// token the module revoked, or null.
+    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        match self.store.revoked_remember_me(&autologin_key, utc_offset)? {
+            Some((user_type, user_id)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id }))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Binds the remember-me row (md5 key id) that a login just created to its session.
+    pub fn bind_autologin(&self, token: String, autologin_key: String) -> PhpResult<bool> {
+        let Ok(hash) = token_hash(&token) else { return Ok(false) };
+        Ok(self.store.bind_autologin(&hash, &autologin_key)?)
+    }
+
+    /// This session changed its own user's password at `since` (unix time) or later: it survives that change.
+    pub fn accept_password_change(&self, token: String, since: i64, utc_offset: i64) -> PhpResult<bool> {
+        let Ok(hash) = token_hash(&token) else { return Ok(false) };
+        Ok(self.store.accept_password_change(&hash, since, utc_offset)?)
+    }
+
+    /// The per-request check: ['state' => active|ended|banned|idle|password_changed|unknown, 'reason', 'until',
+    /// 'started_at'].
+    #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
+    pub fn check(&self, token: String, idle_limit: Option<i64>, activity: bool, live_window: Option<i64>,
+                 autologin_key: Option<String>, utc_offset: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
         // Built by hand rather than through serde: this runs on every request.
         let mut out = ZendHashTable::with_capacity(4);
         let Ok(hash) = token_hash(&token) else {
             out.insert("state", "unknown")?;
             return Ok(out);
         };
-        let (state, started) = self.store.check_session(&hash, now(), idle_limit.filter(|l| *l > 0), activity)?;
+        let rules = Rules { idle_limit: idle_limit.filter(|l| *l > 0), live_window: live_window.filter(|l| *l > 0) };
+        let (state, started) = self.store.check_session(&hash, now(), &rules, activity, autologin_key.as_deref().unwrap_or(""),
+            utc_offset)?;
         match state {
             State::Active { .. } => out.insert("state", "active")?,
+            State::PasswordChanged => out.insert("state", "password_changed")?,
             State::Ended { reason } => {
                 out.insert("state", "ended")?;
                 out.insert("reason", reason)?;
@@ -111,12 +157,12 @@ impl PhpSessions {
         Ok(starts.into_iter().map(|s| t - s).collect())
     }
 
-    /// Ends the session with the public handle `id` of `live()`: ['user_type', 'user_id', 'duration'] or null.
+    /// Ends the session with the public handle `id` of `live()`, with exactly its own remember-me row and Perfex
+    /// session rows: ['user_type', 'user_id', 'duration'] or null.
     pub fn end_by_id(&self, id: String, reason: String, by: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
-        let Some((hash, user_type, user_id)) = self.store.session_by_handle(&id)? else { return Ok(None) };
         let t = now();
-        match self.store.end_session(&hash, &reason, &by, t)? {
-            Some(start) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),
+        match self.store.end_session_by_handle(&id, &reason, &by, t)? {
+            Some((user_type, user_id, start)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),
             None => Ok(None),
         }
     }

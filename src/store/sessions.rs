@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Store;
 use crate::error::Result;
 use crate::ip;
-use crate::session::{self, Snapshot, State};
+use crate::session::{self, Rules, Snapshot, State};
 use crate::user_agent::Summary;
 
 /// A session to start.
@@ -32,7 +32,29 @@ pub struct NewSession {
     pub ua: Summary,
     /// `form`, `two_factor` or `remember_me`.
     pub method: String,
+    /// md5 key id of the remember-me row behind it (`tbluser_auto_login.key_id`), "" when none.
+    pub autologin_key: String,
 }
+
+/// What a remember-me arrival may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// The token is good: a session starts.
+    Allowed,
+    /// The token was revoked (its session was ended, or the password changed since): its row is deleted.
+    Revoked,
+}
+
+/// The PHP-session key that holds a session's public handle (see [`SessionRow::id`]), per user type: how the
+/// Perfex session rows of exactly one session are found.
+#[must_use]
+pub fn handle_key(user_type: &str) -> String {
+    format!("login_security_sid_{user_type}")
+}
+
+/// The user's last password change as seconds since 1970 in the web server's local time (Perfex writes it with
+/// `date()`): the caller subtracts PHP's UTC offset.
+const PASSWORD_CHANGE: &str = "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', COALESCE(st.last_password_change, ct.last_password_change))";
 
 /// One session as the admin list and "My sessions" show it.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -94,38 +116,68 @@ impl Store {
     /// [`crate::Error::Db`].
     pub fn start_session(&self, s: &NewSession, now: i64) -> Result<()> {
         let sql = format!(
-            "INSERT INTO `{}` (token_hash, user_type, user_id, ip, user_agent, device, browser, os, method, created_at, last_seen) \
-             VALUES (:h, :t, :u, :ip, :ua, :d, :b, :o, :m, :now, :now)",
+            "INSERT INTO `{}` (token_hash, user_type, user_id, ip, user_agent, device, browser, os, method, created_at, last_seen, autologin_key) \
+             VALUES (:h, :t, :u, :ip, :ua, :d, :b, :o, :m, :now, :now, :k)",
             self.tables.sessions
         );
         let browser = format!("{} {}", s.ua.browser, s.ua.browser_version).trim().to_string();
         let os = format!("{} {}", s.ua.os, s.ua.os_version).trim().to_string();
         let p = params! { "h" => &s.token_hash, "t" => &s.user_type, "u" => s.user_id, "ip" => ip::to_bytes(&s.ip),
-            "ua" => &s.user_agent, "d" => s.ua.device, "b" => browser, "o" => os, "m" => &s.method, "now" => now };
+            "ua" => &s.user_agent, "d" => s.ua.device, "b" => browser, "o" => os, "m" => &s.method, "now" => now,
+            "k" => &s.autologin_key };
         self.run(|c| c.exec_drop(&sql, p.clone()))
     }
 
-    /// The per-request check (see [`session::check`]): one SELECT, plus a write when last activity is due or the
-    /// session ends now (idle or banned). Returns the state and the session's start time.
+    /// The joins that give a session's user's last password change (see [`PASSWORD_CHANGE`]).
+    fn password_joins(&self) -> String {
+        format!(
+            "LEFT JOIN `{}` st ON s.user_type = 'staff' AND st.staffid = s.user_id \
+             LEFT JOIN `{}` ct ON s.user_type = 'contact' AND ct.id = s.user_id",
+            self.tables.staff, self.tables.contacts
+        )
+    }
+
+    /// The per-request check (see [`session::check`]): ONE SELECT — the session, an active ban of its user and the
+    /// user's last password change — plus a write when last activity is due, the remember-me key of this request
+    /// is not bound yet, or the session ends now (idle, banned, password changed). `autologin_key` is the md5 key
+    /// of this request's remember-me cookie ("" without); `utc_offset` PHP's offset in seconds (Perfex writes
+    /// `last_password_change` in local time), None when the password rule is off (then nothing of it is read). Returns the state and the session's start time.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn check_session(&self, token_hash: &[u8], now: i64, idle_limit: Option<i64>, activity: bool) -> Result<(State, Option<i64>)> {
-        let sql = format!(
-            "SELECT s.ended_at, s.end_reason, s.last_seen, b.until, s.created_at FROM `{}` s \
-             LEFT JOIN `{}` b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > ? \
-             WHERE s.token_hash = ?",
-            self.tables.sessions, self.tables.bans
-        );
-        type Row = (Option<i64>, String, i64, Option<i64>, i64);
+    pub fn check_session(&self, token_hash: &[u8], now: i64, rules: &Rules, activity: bool, autologin_key: &str,
+                         utc_offset: Option<i64>) -> Result<(State, Option<i64>)> {
+        let t = &self.tables;
+        let select = |joins: bool| {
+            let (cols, from) = if joins { (PASSWORD_CHANGE.to_string(), self.password_joins()) } else { ("NULL".to_string(), String::new()) };
+            format!(
+                "SELECT s.ended_at, s.end_reason, s.last_seen, b.until, s.created_at, s.password_seen, s.autologin_key, {cols} FROM `{}` s \
+                 LEFT JOIN `{}` b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > ? {from} \
+                 WHERE s.token_hash = ?",
+                t.sessions, t.bans
+            )
+        };
+        let (with, without) = (select(true), select(false));
+        type Row = (Option<i64>, String, i64, Option<i64>, i64, i64, String, Option<i64>);
         // Positional parameters: no named-parameter rewriting on this hot path.
-        let row: Option<Row> = self.run(|c| c.exec_first(&sql, (now, token_hash)))?;
-        let snapshot = row.as_ref().map(|r| Snapshot { ended_at: r.0, end_reason: r.1.clone(), last_seen: r.2, banned_until: r.3 });
-        let state = session::check(snapshot.as_ref(), now, idle_limit, activity);
+        let row: Option<Row> = self.run(|c| match c.exec_first(if utc_offset.is_some() { &with } else { &without }, (now, token_hash)) {
+            Err(e) if super::is_missing_table(&e) => c.exec_first(&without, (now, token_hash)), // no Perfex user tables
+            other => other,
+        })?;
+        let snapshot = row.map(|r| Snapshot {
+            ended_at: r.0, end_reason: r.1, last_seen: r.2, banned_until: r.3, created_at: r.4, password_seen: r.5,
+            autologin_key: r.6, password_changed_at: r.7.and_then(|local| utc_offset.map(|o| local - o)),
+        });
+        let state = session::check(snapshot.as_ref(), now, rules, activity);
+        let bind = !autologin_key.is_empty() && snapshot.as_ref().is_some_and(|s| s.autologin_key != autologin_key);
         match &state {
-            State::Active { touch: true } => {
-                let sql = format!("UPDATE `{}` SET last_seen = :now WHERE token_hash = :h", self.tables.sessions);
-                self.run(|c| c.exec_drop(&sql, params! { "now" => now, "h" => token_hash }))?;
+            State::Active { touch } if *touch || bind => {
+                let sql = format!(
+                    "UPDATE `{}` SET last_seen = IF(?, ?, last_seen), autologin_key = IF(? <> '', ?, autologin_key) WHERE token_hash = ?",
+                    t.sessions
+                );
+                let key = if bind { autologin_key } else { "" };
+                self.run(|c| c.exec_drop(&sql, (*touch, now, key, key, token_hash)))?;
             }
             State::Idle => {
                 self.end_session(token_hash, "idle", "", now)?;
@@ -133,9 +185,68 @@ impl Store {
             State::Banned { .. } => {
                 self.end_session(token_hash, "banned", "", now)?;
             }
+            State::PasswordChanged => {
+                self.end_session(token_hash, "password_changed", "", now)?;
+            }
             _ => {}
         }
-        Ok((state, row.map(|r| r.4)))
+        Ok((state, snapshot.map(|s| s.created_at)))
+    }
+
+    /// Binds the remember-me row with md5 key id `autologin_key` to a session (the login that created it).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn bind_autologin(&self, token_hash: &[u8], autologin_key: &str) -> Result<bool> {
+        let sql = format!("UPDATE `{}` SET autologin_key = :k WHERE token_hash = :h AND ended_at IS NULL", self.tables.sessions);
+        self.run(|c| c.exec_iter(&sql, params! { "k" => autologin_key, "h" => token_hash }).map(|r| r.affected_rows() > 0))
+    }
+
+    /// The session of this request made a password change of its own user at `since` or later: it survives that
+    /// change (see [`session::password_changed_since`]). True when there was such a change.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn accept_password_change(&self, token_hash: &[u8], since: i64, utc_offset: i64) -> Result<bool> {
+        let sql = format!(
+            "UPDATE `{}` s {} SET s.password_seen = {PASSWORD_CHANGE} - ? \
+             WHERE s.token_hash = ? AND s.ended_at IS NULL AND {PASSWORD_CHANGE} - ? >= ?",
+            self.tables.sessions, self.password_joins()
+        );
+        self.run(|c| c.exec_iter(&sql, (utc_offset, token_hash, utc_offset, since)).map(|r| r.affected_rows() > 0))
+    }
+
+    /// A remember-me arrival of a user with the md5 key `autologin_key` (`utc_offset` as for
+    /// [`Store::check_session`]): revoked when the newest session that key
+    /// was bound to says so (see [`session::remember_me_revoked`]); then its remember-me row is deleted too.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn remember_me_arrival(&self, user_type: &str, user_id: i64, autologin_key: &str, utc_offset: Option<i64>) -> Result<Arrival> {
+        if autologin_key.is_empty() {
+            return Ok(Arrival::Allowed);
+        }
+        let t = &self.tables;
+        let select = format!(
+            "SELECT s.ended_at, s.end_reason, s.created_at, s.password_seen, {PASSWORD_CHANGE} FROM `{}` s {} \
+             WHERE s.autologin_key = :k AND s.user_type = :t AND s.user_id = :u ORDER BY s.created_at DESC LIMIT 1",
+            t.sessions, self.password_joins()
+        );
+        let delete = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
+        let staff = i32::from(user_type == "staff");
+        self.run(|c| {
+            type Row = (Option<i64>, String, i64, i64, Option<i64>);
+            let row: Option<Row> = c.exec_first(&select, params! { "k" => autologin_key, "t" => user_type, "u" => user_id })?;
+            let bound = row.map(|r| Snapshot {
+                ended_at: r.0, end_reason: r.1, created_at: r.2, password_seen: r.3,
+                password_changed_at: r.4.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default()
+            });
+            if !session::remember_me_revoked(bound.as_ref()) {
+                return Ok(Arrival::Allowed);
+            }
+            c.exec_drop(&delete, params! { "k" => autologin_key, "u" => user_id, "staff" => staff })?;
+            Ok(Arrival::Revoked)
+        })
     }
 
     /// Records real activity now (the heartbeat), whatever the last write.
@@ -224,17 +335,68 @@ impl Store {
         })
     }
 
-    /// The active session with the public handle (see [`SessionRow::id`]): (token hash, user type, user id), or
-    /// None when no active session has that handle.
+    /// A request that Perfex did not log in although it carried a remember-me cookie (its row is gone): the user
+    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn session_by_handle(&self, handle: &str) -> Result<Option<(Vec<u8>, String, i64)>> {
+    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>) -> Result<Option<(String, i64)>> {
+        if autologin_key.is_empty() {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT s.user_type, s.user_id, s.ended_at, s.end_reason, s.created_at, s.password_seen, {PASSWORD_CHANGE} FROM `{}` s {} \
+             WHERE s.autologin_key = :k ORDER BY s.created_at DESC LIMIT 1",
+            self.tables.sessions, self.password_joins()
+        );
+        type Row = (String, i64, Option<i64>, String, i64, i64, Option<i64>);
+        let row: Option<Row> = self.run(|c| c.exec_first(&sql, params! { "k" => autologin_key }))?;
+        Ok(row.and_then(|r| {
+            let bound = Snapshot { ended_at: r.2, end_reason: r.3, created_at: r.4, password_seen: r.5,
+                password_changed_at: r.6.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default() };
+            session::remember_me_revoked(Some(&bound)).then_some((r.0, r.1))
+        }))
+    }
+
+    /// Ends the active session with the public handle (see [`SessionRow::id`]) and removes exactly its own
+    /// remember-me row and Perfex session rows (every regenerated id that carries its handle). Returns (user type,
+    /// user id, start time), or None when no active session has that handle.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn end_session_by_handle(&self, handle: &str, reason: &str, by: &str, now: i64) -> Result<Option<(String, i64, i64)>> {
         if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Ok(None);
         }
-        let sql = format!("SELECT token_hash, user_type, user_id FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(:h) AND ended_at IS NULL", self.tables.sessions);
-        self.run(|c| c.exec_first(&sql, params! { "h" => handle }))
+        let t = &self.tables;
+        let select = format!(
+            "SELECT token_hash, user_type, user_id, created_at, autologin_key FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(:h) AND ended_at IS NULL",
+            t.sessions
+        );
+        let update = format!("UPDATE `{}` SET ended_at = :now, end_reason = :r, ended_by = :by WHERE token_hash = :th AND ended_at IS NULL", t.sessions);
+        let autologin = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
+        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE :p", t.php_sessions);
+        let handle = handle.to_ascii_lowercase();
+        self.run(|c| {
+            let Some((th, user_type, user_id, created, key)) = c.exec_first::<(Vec<u8>, String, i64, i64, String), _, _>(&select, params! { "h" => &handle })? else {
+                return Ok(None);
+            };
+            if c.exec_iter(&update, params! { "now" => now, "r" => reason, "by" => by, "th" => &th })?.affected_rows() == 0 {
+                return Ok(None);
+            }
+            let pattern = format!("%{}|s:{HANDLE_HEX}:\"{handle}\";%", handle_key(&user_type));
+            let mut deletes = vec![(&php_sessions, params! { "p" => pattern })];
+            if !key.is_empty() {
+                deletes.push((&autologin, params! { "k" => &key, "u" => user_id, "staff" => i32::from(user_type == "staff") }));
+            }
+            for (sql, p) in deletes {
+                match c.exec_drop(sql, p) {
+                    Err(e) if super::is_missing_table(&e) => {}
+                    other => other?,
+                }
+            }
+            Ok(Some((user_type, user_id, created)))
+        })
     }
 
     /// Active sessions (not ended, active within `idle_secs`), newest activity first; `user_type` "" for all,

@@ -4,7 +4,9 @@
  *   floor    a bare indexed SELECT of the session row on an open mysqli connection (prepared once);
  *   ext      LoginSecurity\Sessions::check() on a page view whose last activity is not due (the common case: read only);
  *   php      the same check in plain PHP + mysqli: token validation and SHA-256, the same SELECT joined with the
- *            user's ban, the same decision (ended > banned > idle > active);
+ *            user's ban and their last password change (issue 9), the same decision (ended > password changed >
+ *            banned > idle > active);
+ *   ext-pw   check() with the password rule off (the SELECT without the user joins: what issue 4 measured);
  *   ext+w    check() with activity due (last activity older than a minute): the SELECT plus the UPDATE of last_seen;
  *   php+w    the plain-PHP check with the same UPDATE.
  * Targets: ext within 1.25x of the floor, and not slower than php.
@@ -38,6 +40,13 @@ $store->migrate();
 $sessions = new LoginSecurity\Sessions($config);
 $db->query('DELETE FROM tbllogin_security_sessions');
 $db->query('DELETE FROM tbllogin_security_bans');
+// Perfex's user tables, reduced to what the check reads (issue 9: last_password_change).
+$db->query('CREATE TABLE IF NOT EXISTS tblstaff (staffid INT PRIMARY KEY, last_password_change DATETIME NULL)');
+$db->query('CREATE TABLE IF NOT EXISTS tblcontacts (id INT PRIMARY KEY, last_password_change DATETIME NULL)');
+$db->query('DELETE FROM tblstaff');
+$db->query('DELETE FROM tblcontacts');
+$db->query('INSERT INTO tblstaff SELECT seq, NOW() - INTERVAL 1 DAY FROM seq_1_to_25000');
+$db->query('INSERT INTO tblcontacts SELECT seq, NULL FROM seq_1_to_25000');
 
 // Other users' sessions and bans, so that the indexes hold more than one row.
 $now = time();
@@ -66,8 +75,11 @@ final class PlainCheck
 
     public function __construct(mysqli $db)
     {
-        $this->select = $db->prepare('SELECT s.ended_at, s.end_reason, s.last_seen, b.until, s.created_at FROM tbllogin_security_sessions s '
-            . 'LEFT JOIN tbllogin_security_bans b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > ? WHERE s.token_hash = ?');
+        $this->select = $db->prepare('SELECT s.ended_at, s.end_reason, s.last_seen, b.until, s.created_at, s.password_seen, '
+            . "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', COALESCE(st.last_password_change, ct.last_password_change)) FROM tbllogin_security_sessions s "
+            . 'LEFT JOIN tbllogin_security_bans b ON b.user_type = s.user_type AND b.user_id = s.user_id AND b.until > ? '
+            . "LEFT JOIN tblstaff st ON s.user_type = 'staff' AND st.staffid = s.user_id LEFT JOIN tblcontacts ct ON s.user_type = 'contact' AND ct.id = s.user_id "
+            . 'WHERE s.token_hash = ?');
         $this->touch = $db->prepare('UPDATE tbllogin_security_sessions SET last_seen = ? WHERE token_hash = ?');
     }
 
@@ -85,9 +97,12 @@ final class PlainCheck
         if ($row === null) {
             return ['state' => 'unknown'];
         }
-        [$endedAt, $reason, $lastSeen, $bannedUntil, $startedAt] = $row;
+        [$endedAt, $reason, $lastSeen, $bannedUntil, $startedAt, $passwordSeen, $passwordChanged] = $row;
         if ($endedAt !== null) {
             return ['state' => 'ended', 'reason' => $reason, 'started_at' => $startedAt];
+        }
+        if ($passwordChanged !== null && $passwordChanged - (int) date('Z') > max($startedAt, $passwordSeen)) {
+            return ['state' => 'password_changed', 'started_at' => $startedAt];
         }
         if ($bannedUntil !== null && $bannedUntil > $now) {
             return ['state' => 'banned', 'until' => $bannedUntil, 'started_at' => $startedAt];
@@ -133,15 +148,16 @@ $cases = [
         $floor->execute();
         $floor->get_result()->fetch_row();
     }, null],
-    'ext'   => [static fn () => $sessions->check($token, null, false), null],
+    'ext'   => [static fn () => $sessions->check($token, null, false, null, null, (int) date('Z')), null],
     'php'   => [static fn () => $plain->check($token, null, false), null],
-    'ext+w' => [static fn () => $sessions->check($token, null, true), $age],
+    'ext-pw' => [static fn () => $sessions->check($token, null, false), null],
+    'ext+w' => [static fn () => $sessions->check($token, null, true, null, null, (int) date('Z')), $age],
     'php+w' => [static fn () => $plain->check($token, null, true), $age],
 ];
 
 // Both sides must decide the same.
 $age();
-$a = $sessions->check($token, null, true);
+$a = $sessions->check($token, null, true, null, null, (int) date('Z'));
 $age();
 $b = $plain->check($token, null, true);
 if ($a['state'] !== 'active' || $b['state'] !== 'active' || (int) $a['started_at'] !== (int) $b['started_at']) {
@@ -173,7 +189,7 @@ printf("ext / floor   = %.2fx  (target <= 1.25x)\n", $us['ext'] / $us['floor']);
 printf("ext / php     = %.2fx  (target <= 1.00x)\n", $us['ext'] / $us['php']);
 printf("php / floor   = %.2fx  (the same check in plain PHP: what the ban join and the decision cost over the floor)\n", $us['php'] / $us['floor']);
 printf("ext+w / php+w = %.2fx\n", $us['ext+w'] / $us['php+w']);
-printf("writing last activity adds %.1f µs to the extension's check (%.1f µs in plain PHP); it happens at most once a minute per session\n",
+printf("writing last activity adds %.1f µs to the extension's check (%.1f µs in plain PHP); at most every sixtieth of the shortest idle rule, 1 to 60 s, per session\n",
     $us['ext+w'] - $us['ext'], $us['php+w'] - $us['php']);
 
 $db->query('DELETE FROM tbllogin_security_sessions');

@@ -45,7 +45,7 @@ final class LoginLogDegradedTest extends LoginLogTestCase
 
         $page = $browser->follow($browser->post('admin/settings?group=login_security', ['settings' => ['login_security_log_retention_days' => '30']]));
 
-        $this->assertSame(['Login Security settings not saved: the login_security PHP extension is not loaded, so the values cannot be checked. Install it first (scripts/install-extension or README → Install).'],
+        $this->assertSame(['Login Security settings not saved: the login_security PHP extension is not loaded, so the values cannot be checked. Install it first: see Login Security → Extension status.'],
             self::alertTexts($page->body));
         $this->assertSame('90', self::option('log_retention_days'));
     }

@@ -39,7 +39,7 @@ final class MySessionsTest extends SessionsTestCase
         $response = $mine->post(self::MY_URI . '/end_others');
 
         $this->assertRedirectsTo(self::MY_URI, $response);
-        $this->assertStringContainsString('Signed out of 1 other session(s)', implode(' ', self::alerts($mine->get(self::MY_URI)->body)));
+        $this->assertStringContainsString('Signed out of 1 other session.', implode(' ', self::alerts($mine->get(self::MY_URI)->body)));
         $this->assertSignedIn($mine);
         $this->assertSame(1, self::autologinRows(2, true), 'this browser keeps its remember-me login');
         $this->assertSignedOutWith($other, self::ENDED);

@@ -17,7 +17,8 @@ final class SessionsBanTest extends SessionsTestCase
 
         $alert = $this->adminAction('ban', ['user_type' => 'staff', 'user_id' => 2, 'minutes' => 10, 'reason' => 'Investigating <b>odd</b> logins']);
 
-        $until = date('Y-m-d H:i', (int) self::row('SELECT until FROM ' . self::table('login_security_bans') . ' WHERE user_id = 2')['until']);
+        // Rounded up to the minute, like lockouts (issue 9): nobody is told to come back while still refused.
+        $until = date('Y-m-d H:i', (int) ceil((int) self::row('SELECT until FROM ' . self::table('login_security_bans') . ' WHERE user_id = 2')['until'] / 60) * 60);
         $this->assertStringContainsString('banned until ' . $until, $alert);
         $this->assertSignedOutWith($user, 'Your account is suspended until ' . $until);
         $this->assertSame(0, self::autologinRows(2, true));

@@ -34,9 +34,11 @@ final class SessionsRegenerationTest extends SessionsTestCase
 
         $this->adminAction('end', ['id' => self::publicIdOf($user), 'user_type' => 'staff', 'user_id' => 2]);
 
+        // Issue 9: ending one session deletes its own Perfex session rows, every regenerated id of it.
+        $this->assertSame(0, self::phpSessionRows('staff', 2));
         $old = $this->browser('old');
         $old->setCookie('sp_session', $oldId);
-        $this->assertSignedOutWith($old, 'You were signed out by an administrator.');
+        $this->assertRedirectsTo('admin/authentication', $old->get('admin/'));
         $this->assertSignedOutWith($user, 'You were signed out by an administrator.');
     }
 

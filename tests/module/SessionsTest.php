@@ -59,7 +59,7 @@ final class SessionsTest extends SessionsTestCase
 
         $alert = $this->adminAction('end_user', ['user_type' => 'staff', 'user_id' => 2]);
 
-        $this->assertStringContainsString('1 session(s) ended', $alert);
+        $this->assertStringContainsString('One session ended', $alert);
         $this->assertSame(0, self::phpSessionRows('staff', 2));
         $this->assertSame(0, self::autologinRows(2, true));
         $this->assertSignedOutWith($user, self::SIGNED_OUT_BY_ADMIN);

@@ -26,7 +26,9 @@ class Client_sessions extends ClientsController
         $this->data([
             'sessions' => Login_security_session_actions::ownSessions(Login_security_gateway::USER_CONTACT, (int) get_contact_user_id()),
             'base_url' => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),
-            'notice'   => null,
+            // Customers read that protection is off; the fix is for an administrator (no link to admin pages).
+            'notice'     => Login_security_gateway::instance()->isAvailable() ? null : _l('login_security_protection_off_client'),
+            'admin_area' => false,
         ]);
         $this->title(_l('login_security_my_sessions'));
         $this->view('login_security/sessions_mine');

@@ -58,7 +58,8 @@ class Sessions extends AdminController
     {
         $target = $this->actionTarget();
         $count  = Login_security_session_actions::endUser($target['type'], $target['id'], Login_security_session_guard::END_FORCED);
-        $this->done((int) $count > 0, 'login_security_sessions_ended_user', 'login_security_sessions_nothing_ended', (string) $count);
+        $this->done((int) $count > 0, (int) $count === 1 ? 'login_security_sessions_ended_user_one' : 'login_security_sessions_ended_user',
+            'login_security_sessions_nothing_ended', (string) $count);
     }
 
     /** Bans a user for N minutes with an optional reason (POST user_type, user_id, minutes, reason). */
@@ -76,7 +77,7 @@ class Sessions extends AdminController
         $reason = is_string($reason) ? mb_substr(trim(mb_scrub($reason, 'UTF-8')), 0, 255, 'UTF-8') : '';
         $until  = Login_security_session_actions::ban($target['type'], $target['id'], (int) $minutes, $reason);
         $this->done($until !== null, 'login_security_sessions_banned', 'login_security_sessions_action_failed',
-            $until !== null ? date('Y-m-d H:i', $until) : '');
+            $until !== null ? Login_security_session_notice::untilMinute($until) : '');
     }
 
     /** Lifts a ban early (POST user_type, user_id). */

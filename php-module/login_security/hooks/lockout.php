@@ -25,6 +25,8 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 
 /** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
+require_once __DIR__ . '/../libraries/Login_security_session_notice.php';
+
 define('LOGIN_SECURITY_LOCKOUT_CLAIM', 'login_security_lockout_claim');
 
 /** A bcrypt hash of cost 8, as Perfex's ($2a$08$); what it hashes does not matter. */
@@ -330,8 +332,7 @@ function login_security_lockout_message(array $verdict): string
     if ($verdict['status'] === Login_security_gateway::VERDICT_BUSY) {
         return _l('login_security_lockout_busy');
     }
-    $until = (int) ceil(max(time(), (int) ($verdict['until'] ?? 0)) / 60) * 60;
-    $key   = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
+    $key = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
 
-    return _l($key, date('Y-m-d H:i', $until));
+    return _l($key, Login_security_session_notice::untilMinute(max(time(), (int) ($verdict['until'] ?? 0))));
 }

@@ -70,6 +70,22 @@ function login_security_dashboard_notice(): void
     if (!is_admin() || Login_security_gateway::instance()->isAvailable()) {
         return;
     }
-    echo '<div class="col-md-12"><div class="alert alert-warning login-security-notice">'
-        . e(_l('login_security_extension_missing')) . '</div></div>';
+    echo '<div class="col-md-12">' . login_security_notice_html(_l('login_security_extension_missing')) . '</div>';
+}
+
+/**
+ * A notice of the module's pages (escaped). Without the extension, admin-area notices link to the Extension status
+ * page, which says how to install it; the customers area gets no link to admin pages.
+ */
+function login_security_notice_html(?string $notice, bool $adminArea = true): string
+{
+    if ($notice === null || $notice === '') {
+        return '';
+    }
+    $html = e($notice);
+    if ($adminArea && !Login_security_gateway::instance()->isAvailable()) {
+        $html .= ' <a href="' . e(admin_url('login_security/extension_status')) . '">' . e(_l('login_security_extension_status_link')) . '</a>';
+    }
+
+    return '<div class="alert alert-warning login-security-notice">' . $html . '</div>';
 }

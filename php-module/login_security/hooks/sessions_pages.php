@@ -113,7 +113,7 @@ function login_security_sessions_mine_done(?int $ended, string $pageUrl): void
     } elseif ($ended === 0) {
         set_alert('info', login_security_alert_text(_l('login_security_sessions_nothing_ended')));
     } else {
-        set_alert('success', login_security_alert_text(_l('login_security_sessions_signed_out_others', (string) $ended)));
+        set_alert('success', login_security_alert_text(Login_security_session_notice::plural('login_security_sessions_signed_out_others', $ended)));
     }
     redirect($pageUrl);
 }

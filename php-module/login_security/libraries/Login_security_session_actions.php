@@ -144,7 +144,7 @@ final class Login_security_session_actions
     /** The ban's end and reason, as the Login Log shows them (plain text). */
     public static function banDetails(int $until, string $reason): string
     {
-        $text = _l('login_security_sessions_banned_until', date('Y-m-d H:i', $until));
+        $text = _l('login_security_sessions_banned_until', Login_security_session_notice::untilMinute($until));
 
         return $reason === '' ? $text : $text . ': ' . $reason;
     }

@@ -22,6 +22,10 @@ final class Login_security_session_guard
     public const END_FORCED   = 'forced';
     public const END_BANNED   = 'banned';
     public const END_REJECTED = 'rejected';
+    public const END_PASSWORD = 'password_changed';
+
+    /** A remember-me token whose session was ended (or whose password changed since) tried to log in. */
+    public const REASON_REVOKED = 'revoked';
 
     /** A session taken over without a login we saw (it is older than the module, or its row was lost). */
     public const METHOD_TAKEOVER = '';
@@ -30,6 +34,10 @@ final class Login_security_session_guard
         Login_security_gateway::USER_STAFF   => 'login_security_session_staff',
         Login_security_gateway::USER_CONTACT => 'login_security_session_contact',
     ];
+
+    /** The PHP-session key of the session's public id, per user type (the store finds Perfex's rows of exactly one
+     * session by it: keep in step with store::handle_key). */
+    private const HANDLE_KEY = 'login_security_sid_';
 
     /**
      * How the session of a user type being signed out right now ends, for the logout hook (hooks/login_log.php).
@@ -48,7 +56,11 @@ final class Login_security_session_guard
     {
         $refusal = self::refusal($userType, $userId, true);
         if ($refusal === null) {
-            self::start($userType, $userId, $method);
+            $token = self::start($userType, $userId, $method, null);
+            if (is_string($token)) {
+                // Perfex creates the remember-me row after this hook, in this same request: bind it once it is made.
+                register_shutdown_function([self::class, 'bindNewAutologin'], $token);
+            }
 
             return;
         }
@@ -79,6 +91,7 @@ final class Login_security_session_guard
             if ($why !== null) {
                 Login_security_session_notice::set($why[0], $why[1]);
             }
+            self::refuseRevokedRememberMe($why === null);
 
             return;
         }
@@ -118,6 +131,54 @@ final class Login_security_session_guard
         return ['record' => true, 'reason' => self::END_LOGOUT, 'duration' => $duration];
     }
 
+    /**
+     * A logged-out request with an autologin cookie: Perfex found no row for it. When the module revoked that token
+     * (ended its session, or the password changed since), the refused arrival is recorded once and the cookie
+     * dropped; $notice: say why on the login page.
+     */
+    private static function refuseRevokedRememberMe(bool $notice): void
+    {
+        $key  = self::autologinKey();
+        $user = $key === null ? null : Login_security_gateway::instance()->revokedRememberMe($key);
+        if ($user === null) {
+            return; // no cookie, or not one the module revoked: Perfex's own business
+        }
+        Login_security_gateway::instance()->record([
+            'event'     => Login_security_gateway::EVENT_FAILED,
+            'user_type' => $user['user_type'],
+            'user_id'   => $user['user_id'],
+            'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
+            'reason'    => self::REASON_REVOKED,
+        ]);
+        if ($notice) {
+            Login_security_session_notice::set('revoked', null);
+        }
+        // Perfex refused it already (its row is gone): dropped, so that it is recorded once.
+        $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
+        if (!headers_sent()) {
+            setcookie($prefix . 'autologin', '', ['expires' => 1, 'path' => '/']);
+        }
+        unset($_COOKIE[$prefix . 'autologin']);
+    }
+
+    /**
+     * End of a login request: when it set an autologin cookie (Perfex's create_autologin() after "remember me"), its
+     * md5 key id is bound to the session that just started, so ending that one session revokes exactly that token.
+     */
+    public static function bindNewAutologin(string $token): void
+    {
+        $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
+        $key    = null;
+        foreach (headers_list() as $header) {
+            if (preg_match('/^Set-Cookie:\s*' . preg_quote($prefix . 'autologin', '/') . '=([^;]+)/i', $header, $m)) {
+                $key = self::autologinKeyOf(urldecode($m[1]));
+            }
+        }
+        if ($key !== null) {
+            Login_security_gateway::instance()->bindAutologin($token, $key);
+        }
+    }
+
     /** This browser's token for the user, or null. */
     public static function token(string $userType, int $userId): ?string
     {
@@ -142,7 +203,14 @@ final class Login_security_session_guard
     {
         $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
         $raw    = $_COOKIE[$prefix . 'autologin'] ?? null;
-        $data   = is_string($raw) && $raw !== '' ? @unserialize($raw, ['allowed_classes' => false]) : null;
+
+        return is_string($raw) ? self::autologinKeyOf($raw) : null;
+    }
+
+    /** The md5 key id of an autologin cookie value (PHP-serialize(['user_id', 'key'])), or null. */
+    private static function autologinKeyOf(string $raw): ?string
+    {
+        $data = $raw !== '' ? @unserialize($raw, ['allowed_classes' => false]) : null;
 
         return is_array($data) && isset($data['key']) && is_scalar($data['key']) ? md5((string) $data['key']) : null;
     }
@@ -161,8 +229,10 @@ final class Login_security_session_guard
         $gateway = Login_security_gateway::instance();
         $token   = self::token($userType, $userId);
         if ($token !== null) {
-            $activity = !get_instance()->input->is_ajax_request(); // Perfex's background polling is AJAX
-            $state    = $gateway->checkSession($token, Login_security_options::idleLimitSeconds($userType), $activity);
+            $input    = get_instance()->input;
+            $activity = !$input->is_ajax_request(); // Perfex's background polling is AJAX
+            $state    = $gateway->checkSession($token, Login_security_options::idleLimitSeconds($userType), $activity,
+                Login_security_options::singleLogin($userType) ? Login_security_options::sessionIdleSeconds() : null, self::autologinKey());
             $name     = $state['state'] ?? 'active';
             $lasted   = isset($state['started_at']) ? max(0, time() - (int) $state['started_at']) : null;
             if ($name === 'ended') {
@@ -174,6 +244,12 @@ final class Login_security_session_guard
                 self::signOut($userType, ['record' => true, 'reason' => self::END_BANNED, 'duration' => $lasted], self::END_BANNED, $until);
             } elseif ($name === 'idle') {
                 self::signOut($userType, ['record' => true, 'reason' => self::END_IDLE, 'duration' => $lasted], self::END_IDLE, null);
+            } elseif ($name === self::END_PASSWORD) {
+                self::signOut($userType, ['record' => true, 'reason' => self::END_PASSWORD, 'duration' => $lasted], self::END_PASSWORD, null);
+            } elseif ($name === 'active' && $activity && $input->method() === 'post') {
+                // A form this session sends may change its own user's password (the profile, an admin editing
+                // themselves, Perfex's contact profile which fires no hook): that change does not end this session.
+                register_shutdown_function([$gateway, 'acceptPasswordChange'], $token, (int) ($_SERVER['REQUEST_TIME'] ?? time()));
             }
             if ($name !== 'unknown') {
                 return;
@@ -182,12 +258,28 @@ final class Login_security_session_guard
 
         // No session of ours: a remember-me login (Perfex fires no hook for it) when the autologin cookie came and
         // the PHP session had no token; otherwise a session older than the module (or whose row is gone), taken over.
-        $rememberMe = $token === null && self::autologinKey() !== null;
+        $autologin  = $token === null ? self::autologinKey() : null;
+        $rememberMe = $autologin !== null;
         $refusal    = self::refusal($userType, $userId, $rememberMe);
         if ($refusal !== null) {
             self::signOut($userType, ['record' => true, 'reason' => $refusal['reason'], 'duration' => 0], $refusal['notice'], $refusal['until']);
         }
-        self::start($userType, $userId, $rememberMe ? Login_security_gateway::METHOD_REMEMBER_ME : self::METHOD_TAKEOVER);
+        if ($autologin === null) {
+            self::start($userType, $userId, self::METHOD_TAKEOVER, null);
+
+            return;
+        }
+        if (self::start($userType, $userId, Login_security_gateway::METHOD_REMEMBER_ME, $autologin) === false) {
+            // The token was revoked (its session ended, or the password changed since): refused and recorded.
+            $gateway->record([
+                'event'     => Login_security_gateway::EVENT_FAILED,
+                'user_type' => $userType,
+                'user_id'   => $userId,
+                'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
+                'reason'    => self::REASON_REVOKED,
+            ]);
+            self::signOut($userType, ['record' => false, 'reason' => self::END_FORCED, 'duration' => null], 'revoked', null);
+        }
     }
 
     /**
@@ -212,14 +304,27 @@ final class Login_security_session_guard
         return null;
     }
 
-    private static function start(string $userType, int $userId, string $method): void
+    /**
+     * Starts a session (a remember-me arrival when $autologin, the md5 key id of its cookie, is given): its token,
+     * null when the extension could not record it (fail open), false when the remember-me token was revoked.
+     *
+     * @return string|false|null
+     */
+    private static function start(string $userType, int $userId, string $method, ?string $autologin)
     {
-        $token = Login_security_gateway::instance()->startSession($userType, $userId, $method);
-        if ($token !== null) {
-            get_instance()->session->set_userdata(self::SESSION_KEYS[$userType], ['user_id' => $userId, 'token' => $token]);
-            Login_security_session_marker::issue($userType, $userId, substr(hash('sha256', $token), 0, 32));
+        $gateway = Login_security_gateway::instance();
+        $token   = $autologin === null ? $gateway->startSession($userType, $userId, $method) : $gateway->arriveRememberMe($userType, $userId, $autologin);
+        if (is_string($token)) {
+            $handle = substr(hash('sha256', $token), 0, 32);
+            get_instance()->session->set_userdata([
+                self::SESSION_KEYS[$userType]   => ['user_id' => $userId, 'token' => $token],
+                self::HANDLE_KEY . $userType    => $handle,
+            ]);
+            Login_security_session_marker::issue($userType, $userId, $handle);
             Login_security_session_notice::clear();
         }
+
+        return $token;
     }
 
     /** Perfex dropped a login without its logout hook: our session of it ends too (no write when there is none). */
@@ -234,7 +339,7 @@ final class Login_security_session_guard
 
     private static function forget(string $userType): void
     {
-        get_instance()->session->unset_userdata(self::SESSION_KEYS[$userType]);
+        get_instance()->session->unset_userdata([self::SESSION_KEYS[$userType], self::HANDLE_KEY . $userType]);
     }
 
     /**

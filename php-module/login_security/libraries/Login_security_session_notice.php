@@ -19,6 +19,8 @@ final class Login_security_session_notice
         'rejected' => 'login_security_sessions_notice_rejected',
         'expired'  => 'login_security_sessions_notice_expired',
         'logout'   => 'login_security_sessions_notice_ended',
+        'password_changed' => 'login_security_sessions_notice_password_changed',
+        'revoked'  => 'login_security_sessions_notice_revoked',
     ];
 
     private const LIFETIME = 600;
@@ -36,7 +38,7 @@ final class Login_security_session_notice
     public static function take(): ?string
     {
         $raw = $_COOKIE[self::COOKIE] ?? null;
-        if (!is_string($raw) || !preg_match('/^([a-z]+)(?::(\d{1,12}))?$/', $raw, $m) || !isset(self::MESSAGES[$m[1]])) {
+        if (!is_string($raw) || !preg_match('/^([a-z_]+)(?::(\d{1,12}))?$/', $raw, $m) || !isset(self::MESSAGES[$m[1]])) {
             return null;
         }
         self::clear();
@@ -58,15 +60,30 @@ final class Login_security_session_notice
     {
         switch ($code) {
             case 'banned':
-                return _l(self::MESSAGES['banned'], date('Y-m-d H:i', $until ?? time()));
+                return _l(self::MESSAGES['banned'], self::untilMinute($until ?? time()));
             case 'rejected':
-                return _l(self::MESSAGES['rejected'], (string) intdiv(Login_security_options::sessionIdleSeconds(), 60));
+                return self::plural(self::MESSAGES['rejected'], intdiv(Login_security_options::sessionIdleSeconds(), 60));
             case 'idle':
                 return function_exists('login_security_inactivity_signed_out_message')
                     ? login_security_inactivity_signed_out_message() : _l(self::MESSAGES['idle']);
             default:
                 return _l(self::MESSAGES[$code] ?? self::MESSAGES['logout']);
         }
+    }
+
+    /**
+     * The one rule for "until" times shown to people (bans, as lockouts do): rounded UP to the minute, so a ban
+     * ending at 18:22:23 reads 18:23 and nobody is told to come back while still refused.
+     */
+    public static function untilMinute(int $until): string
+    {
+        return date('Y-m-d H:i', (int) ceil($until / 60) * 60);
+    }
+
+    /** A counted text: the language key with "_one" for 1, the key itself (with the number) otherwise. */
+    public static function plural(string $key, int $count): string
+    {
+        return $count === 1 ? _l($key . '_one') : _l($key, (string) $count);
     }
 
     private static function send(string $value, int $expires): void

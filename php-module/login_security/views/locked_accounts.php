@@ -18,7 +18,7 @@ init_head(); ?>
                 <p class="text-muted"><?= e(_l('login_security_locked_intro')); ?></p>
 
                 <?php if ($notice !== null) { ?>
-                <div class="alert alert-warning login-security-notice"><?= e($notice); ?></div>
+                <?= login_security_notice_html($notice); ?>
                 <?php } ?>
 
                 <div class="panel_s">

@@ -32,7 +32,7 @@ init_head(); ?>
                 </div>
 
                 <?php if ($notice !== null) { ?>
-                <div class="alert alert-warning login-security-notice"><?= e($notice); ?></div>
+                <?= login_security_notice_html($notice); ?>
                 <?php } ?>
                 <?php if ($query->invalid !== []) { ?>
                 <div class="alert alert-info"><?= e(_l('login_security_filters_ignored', implode(', ', array_map(static function ($field) {

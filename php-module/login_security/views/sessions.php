@@ -19,7 +19,7 @@ init_head(); ?>
                 </div>
 
                 <?php if ($notice !== null) { ?>
-                <div class="alert alert-warning login-security-notice"><?= e($notice); ?></div>
+                <?= login_security_notice_html($notice); ?>
                 <?php } ?>
 
                 <div class="panel_s">

@@ -12,7 +12,7 @@ $ls_others = array_values(array_filter($sessions, static function (array $sessio
     <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_my_sessions')); ?></h4>
     <p class="text-muted"><?= e(_l('login_security_my_sessions_intro')); ?></p>
     <?php if ($notice !== null) { ?>
-    <div class="alert alert-warning login-security-notice"><?= e($notice); ?></div>
+    <?= login_security_notice_html($notice, $admin_area ?? true); ?>
     <?php } ?>
 
     <div class="table-responsive">

@@ -9,7 +9,7 @@ $anonymize_name = Login_security_options::name(Login_security_options::ANONYMIZE
 $proxies_name   = Login_security_options::name(Login_security_options::TRUSTED_PROXIES);
 ?>
 <?php if ($login_security['notice'] !== null) { ?>
-<div class="alert alert-warning login-security-notice"><?= e($login_security['notice']); ?></div>
+<?= login_security_notice_html($login_security['notice']); ?>
 <?php } ?>
 
 <h4 class="tw-mt-0 tw-font-semibold tw-text-base"><?= e(_l('login_security_log')); ?></h4>

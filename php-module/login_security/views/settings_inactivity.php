@@ -9,7 +9,7 @@ $ls_warning = Login_security_options::name(Login_security_options::INACTIVITY_WA
 $ls_message = Login_security_options::name(Login_security_options::INACTIVITY_MESSAGE);
 ?>
 <?php if ($ls_notice !== null) { ?>
-<div class="alert alert-warning login-security-notice"><?= e($ls_notice); ?></div>
+<?= login_security_notice_html($ls_notice); ?>
 <?php } ?>
 
 <p class="text-muted"><?= e(_l('login_security_inactivity_intro')); ?></p>

@@ -18,7 +18,7 @@ $allowlist_name = $lockout_name(Login_security_options::LOCKOUT_ALLOWLIST);
 $client_ip      = $login_security['client_ip'] !== '' ? $login_security['client_ip'] : '-';
 ?>
 <?php if ($login_security['notice'] !== null) { ?>
-<div class="alert alert-warning login-security-notice"><?= e($login_security['notice']); ?></div>
+<?= login_security_notice_html($login_security['notice']); ?>
 <?php } ?>
 
 <h4 class="tw-mt-0 tw-font-semibold tw-text-base"><?= e(_l('login_security_lockout_tab')); ?></h4>

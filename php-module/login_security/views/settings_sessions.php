@@ -7,7 +7,7 @@ $ls_notice = Login_security_gateway::instance()->notice();
 $ls_idle   = Login_security_options::name(Login_security_options::SESSION_IDLE_MINUTES);
 ?>
 <?php if ($ls_notice !== null) { ?>
-<div class="alert alert-warning login-security-notice"><?= e($ls_notice); ?></div>
+<?= login_security_notice_html($ls_notice); ?>
 <?php } ?>
 
 <h4 class="tw-mt-0 tw-font-semibold tw-text-base"><?= e(_l('login_security_sessions_settings_tab')); ?></h4>

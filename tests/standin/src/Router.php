@@ -49,7 +49,8 @@ final class Router
 
     private const ADMIN = ['' => Controllers\Dashboard::class, 'dashboard' => Controllers\Dashboard::class,
         'authentication' => Controllers\StaffAuth::class, 'settings' => Controllers\Settings::class,
-        'modules' => Controllers\ModulesPage::class, 'misc' => Controllers\Misc::class, 'staff' => Controllers\Staff::class];
+        'modules' => Controllers\ModulesPage::class, 'misc' => Controllers\Misc::class, 'staff' => Controllers\Staff::class,
+        'clients' => Controllers\AdminClients::class];
     private const SITE = ['' => Controllers\ClientsHome::class, 'clients' => Controllers\ClientsHome::class,
         'authentication' => Controllers\ContactAuth::class, 'cron' => Controllers\Cron::class];
 

@@ -11,7 +11,9 @@ $lang['login_security_capability_view']   = 'View Login Log';
 $lang['login_security_capability_manage'] = 'Manage (clear the Login Log, change the settings)';
 
 // Extension and database status.
-$lang['login_security_extension_missing'] = 'The login_security PHP extension is not loaded: run scripts/install-extension or see README → Install, then restart PHP (php-fpm or the web server). Logins keep working but are not recorded.';
+$lang['login_security_extension_missing'] = 'The login_security PHP extension is not loaded, so every protection of Login Security is off: logins are not recorded, failed attempts are not limited, lockouts, blocked accounts, bans, single login, signing sessions out and the server-side inactivity logout are not enforced. Perfex itself keeps working.';
+$lang['login_security_extension_status_link']  = 'Extension status: how to install it';
+$lang['login_security_protection_off_client']  = 'Login protection is off on this site right now: your sessions cannot be listed or signed out here. Please tell the site administrator.';
 $lang['login_security_database_error']    = 'Login Security could not reach its database tables: see the PHP error log. Logins keep working.';
 
 // Login Log page.
@@ -61,12 +63,14 @@ $lang['login_security_method_remember_me']       = 'Remember me (automatic login
 $lang['login_security_reason_wrong_password']    = 'Wrong password';
 $lang['login_security_reason_unknown_account']   = 'Unknown account';
 $lang['login_security_reason_inactive_account']  = 'Inactive account';
+$lang['login_security_reason_revoked']           = 'Refused: “remember me” token revoked (its session was signed out, or the password changed since)';
 $lang['login_security_end_reason_logout']        = 'Logged out';
 $lang['login_security_end_reason_idle']          = 'Inactivity logout';
 $lang['login_security_end_reason_forced']        = 'Forced logout by an admin';
 $lang['login_security_end_reason_banned']        = 'Banned';
 $lang['login_security_end_reason_rejected']      = 'Rejected: already logged in elsewhere';
 $lang['login_security_end_reason_expired']       = 'Session expired';
+$lang['login_security_end_reason_password_changed'] = 'Password changed since the login';
 $lang['login_security_cleared_by']               = 'By %s';
 $lang['login_security_purged_count']             = '%s events older than the retention period removed';
 $lang['login_security_user_type_staff']          = 'Staff';
@@ -108,6 +112,6 @@ $lang['login_security_trusted_proxies_help']    = 'One IP address or CIDR range 
 $lang['login_security_remote_addr_is']          = 'This page was requested from %s (REMOTE_ADDR).';
 $lang['login_security_client_ip_is']            = 'With the saved trusted proxies, Login Security records your IP address as %s.';
 $lang['login_security_settings_not_saved']      = 'Login Security settings not saved:';
-$lang['login_security_settings_need_extension'] = 'the login_security PHP extension is not loaded, so the values cannot be checked. Install it first (scripts/install-extension or README → Install).';
+$lang['login_security_settings_need_extension'] = 'the login_security PHP extension is not loaded, so the values cannot be checked. Install it first: see Login Security → Extension status.';
 $lang['login_security_setting_malformed']       = '%s: the value is malformed.';
 $lang['login_security_settings_need_manage']    = 'changing them needs the Login Security "Manage" permission.';

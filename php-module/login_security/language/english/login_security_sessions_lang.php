@@ -37,7 +37,8 @@ $lang['login_security_sessions_lift_ban']                   = 'Lift ban';
 
 // Outcomes of the actions.
 $lang['login_security_sessions_ended_one']              = 'The session was ended: the user is signed out at their next request.';
-$lang['login_security_sessions_ended_user']             = '%s session(s) ended: the user is signed out everywhere.';
+$lang['login_security_sessions_ended_user']             = '%s sessions ended: the user is signed out everywhere.';
+$lang['login_security_sessions_ended_user_one']         = 'One session ended: the user is signed out everywhere.';
 $lang['login_security_sessions_nothing_ended']          = 'No active session to end.';
 $lang['login_security_sessions_banned']                 = 'The user is banned until %s and signed out everywhere.';
 $lang['login_security_sessions_ban_minutes_invalid']    = 'Ban not saved: enter a whole number of minutes from 1 to %s.';
@@ -47,7 +48,8 @@ $lang['login_security_sessions_no_ban']                 = 'This user is not bann
 $lang['login_security_sessions_bad_request']            = 'The request named no valid user.';
 $lang['login_security_sessions_admin_only']             = 'Only an administrator can sign out or ban an administrator.';
 $lang['login_security_sessions_action_failed']          = 'Login Security could not do that: see the PHP error log.';
-$lang['login_security_sessions_signed_out_others']      = 'Signed out of %s other session(s).';
+$lang['login_security_sessions_signed_out_others']      = 'Signed out of %s other sessions.';
+$lang['login_security_sessions_signed_out_others_one']  = 'Signed out of 1 other session.';
 
 // Login Log details.
 $lang['login_security_sessions_banned_until']               = 'Banned until %s';
@@ -60,8 +62,11 @@ $lang['login_security_sessions_notice_forced']   = 'You were signed out by an ad
 $lang['login_security_sessions_notice_banned']   = 'Your account is suspended until %s. Try again after that.';
 $lang['login_security_sessions_notice_idle']     = 'You were signed out after a period of inactivity.';
 $lang['login_security_sessions_notice_rejected'] = 'You are already signed in on another device or browser. Sign out there first, or try again once that session has been inactive for %s minutes.';
+$lang['login_security_sessions_notice_rejected_one'] = 'You are already signed in on another device or browser. Sign out there first, or try again once that session has been inactive for 1 minute.';
 $lang['login_security_sessions_notice_expired']  = 'Your session has expired. Please sign in again.';
 $lang['login_security_sessions_notice_ended']    = 'Your session was ended (signed out from another session or after a password change). Please sign in again.';
+$lang['login_security_sessions_notice_password_changed'] = 'Your session was ended because your password was changed. Please sign in with the new password.';
+$lang['login_security_sessions_notice_revoked']  = 'Your automatic login (“remember me”) is no longer valid: that session was signed out, or your password was changed. Please sign in again.';
 
 // My sessions.
 $lang['login_security_my_sessions_intro']        = 'Where you are signed in now. Sign out any session you do not recognise, then change your password.';
@@ -78,4 +83,4 @@ $lang['login_security_session_single_customers_help']    = 'The same rule for cu
 $lang['login_security_session_idle_minutes']             = 'Idle expiry (minutes)';
 $lang['login_security_session_idle_minutes_help']        = 'A session without activity for this long no longer counts for single login, so a user who closed the browser without signing out is never stranded.';
 $lang['login_security_session_end_on_password_change']      = 'Sign out other sessions after a password change';
-$lang['login_security_session_end_on_password_change_help'] = 'After a password change or reset, every other session of the user ends, “remember me” logins included.';
+$lang['login_security_session_end_on_password_change_help'] = 'After a password change — by the user, a reset link, an administrator or another module — every other session of the user ends at its next request, “remember me” logins from before the change included.';

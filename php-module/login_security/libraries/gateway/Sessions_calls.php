@@ -21,18 +21,84 @@ trait Login_security_sessions_calls
     }
 
     /**
-     * The per-request check (one SELECT): ['state' => active|ended|banned|idle|unknown, 'reason'?, 'until'?,
-     * 'started_at'?], or null when the extension could not answer (the request then goes on).
+     * A remember-me arrival with the md5 key id of its cookie: the new session's raw token, false when the token was
+     * revoked (its session was ended, or the password changed since; its row is deleted), null when the extension
+     * could not answer (fail open: Perfex's login stands).
+     *
+     * @return string|false|null
+     */
+    public function arriveRememberMe(string $userType, int $userId, string $autologinKey)
+    {
+        $ip     = $this->clientIp();
+        $agent  = Login_security_request::userAgent();
+        $result = $this->call('Sessions::arrive', function () use ($userType, $userId, $ip, $agent, $autologinKey) {
+            return $this->sessions()->arrive($userType, $userId, $ip, $agent, $autologinKey, self::passwordRuleOffset());
+        }, null);
+        if (!is_array($result)) {
+            return null;
+        }
+
+        return ($result['state'] ?? '') === 'revoked' ? false : (is_string($result['token'] ?? null) ? $result['token'] : null);
+    }
+
+    /**
+     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked, or null.
+     *
+     * @return array{user_type: string, user_id: int}|null
+     */
+    public function revokedRememberMe(string $autologinKey): ?array
+    {
+        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey) {
+            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset());
+        }, null);
+        if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
+            return null;
+        }
+
+        return ['user_type' => (string) $user['user_type'], 'user_id' => (int) ($user['user_id'] ?? 0)];
+    }
+
+    /** Binds a remember-me row (md5 key id) to the session of $token. */
+    public function bindAutologin(string $token, string $autologinKey): bool
+    {
+        return (bool) $this->call('Sessions::bindAutologin', function () use ($token, $autologinKey) {
+            return $this->sessions()->bindAutologin($token, $autologinKey);
+        }, false);
+    }
+
+    /** The session of $token changed its own user's password since $since (unix time): it survives that change. */
+    public function acceptPasswordChange(string $token, int $since): bool
+    {
+        return (bool) $this->call('Sessions::acceptPasswordChange', function () use ($token, $since) {
+            return $this->sessions()->acceptPasswordChange($token, $since, (int) date('Z'));
+        }, false);
+    }
+
+    /**
+     * The per-request check (one SELECT, which also reads the user's last password change): ['state' =>
+     * active|ended|banned|idle|password_changed|unknown, 'reason'?, 'until'?, 'started_at'?], or null when the
+     * extension could not answer (the request then goes on). $liveWindow: the single-login idle expiry when single
+     * login applies (last activity is then written often enough for it); $autologinKey: md5 key id of this request's
+     * remember-me cookie, bound to the session when it is not yet.
      *
      * @return array<string, mixed>|null
      */
-    public function checkSession(string $token, ?int $idleLimit, bool $activity): ?array
+    public function checkSession(string $token, ?int $idleLimit, bool $activity, ?int $liveWindow = null, ?string $autologinKey = null): ?array
     {
-        $state = $this->call('Sessions::check', function () use ($token, $idleLimit, $activity) {
-            return $this->sessions()->check($token, $idleLimit, $activity);
+        $state = $this->call('Sessions::check', function () use ($token, $idleLimit, $activity, $liveWindow, $autologinKey) {
+            return $this->sessions()->check($token, $idleLimit, $activity, $liveWindow, $autologinKey, self::passwordRuleOffset());
         }, null);
 
         return is_array($state) && isset($state['state']) ? $state : null;
+    }
+
+    /**
+     * The password rule's argument: PHP's UTC offset (Perfex writes last_password_change in local time with date()),
+     * or null when "End other sessions after a password change" is off.
+     */
+    private static function passwordRuleOffset(): ?int
+    {
+        return Login_security_options::endSessionsOnPasswordChange() ? (int) date('Z') : null;
     }
 
     /** Ends one session; its duration in seconds, or null when it was not active. */

@@ -5,6 +5,10 @@
  * the filter before_staff_change_password, fired with the posted fields and the staff id BEFORE the old password is
  * checked; on success the password and last_password_change are updated. The profile form itself is not part of
  * the stand-in: tests post to this action.
+ *
+ * admin/staff/member/ID (POST password, …): an administrator (or a staff member with "edit" on staff) edits a member,
+ * as Staff_model::update() does: a non-empty password is hashed and last_password_change set (local time). No hook
+ * of the module's concern fires.
  */
 
 declare(strict_types=1);
@@ -36,5 +40,22 @@ final class Staff extends \AdminController
         log_activity('Staff Password Changed [' . $userid . ']');
         set_alert('success', _l('staff_password_changed'));
         redirect(admin_url());
+    }
+
+    public function member($id = ''): void
+    {
+        if ($this->input->method() !== 'post' || !ctype_digit((string) $id)) {
+            show_404();
+        }
+        if (!is_admin() && !staff_can('edit', 'staff')) {
+            access_denied('staff');
+        }
+        $password = (string) $this->input->post('password');
+        if ($password !== '') {
+            $this->db->query('UPDATE `' . db_prefix() . 'staff` SET password = ?, last_password_change = ? WHERE staffid = ?',
+                [password_hash($password, PASSWORD_BCRYPT), date('Y-m-d H:i:s'), (string) $id]);
+        }
+        set_alert('success', _l('updated_successfully'));
+        redirect(admin_url('staff/member/' . $id));
     }
 }
