@@ -71,5 +71,7 @@ function login_security_dashboard_notice(): void
         return;
     }
     echo '<div class="col-md-12"><div class="alert alert-warning login-security-notice">'
-        . e(_l('login_security_extension_missing')) . '</div></div>';
+        . e(_l('login_security_extension_missing'))
+        . ' <a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_ext_notice_link')) . '</a>'
+        . '</div></div>';
 }
