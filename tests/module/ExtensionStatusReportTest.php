@@ -73,7 +73,7 @@ final class ExtensionStatusReportTest extends TestCase
 
         $this->assertSame('unsupported', $report['state']);
         $this->assertNull($report['file']);
-        $this->assertSame(['login_security_ext_no_build_version', ['8.1', '8.2, 8.4']], $report['message']);
+        $this->assertSame(['login_security_ext_no_build_version', ['8.1', '8.2, 8.4, 8.5']], $report['message']);
         $this->assertSame(['scripts/setup && scripts/install-extension'], self::commands($report));
     }
 
@@ -82,14 +82,14 @@ final class ExtensionStatusReportTest extends TestCase
         $report = Login_security_extension_status::report(self::facts(['zts' => true]));
 
         $this->assertSame('php8.2-x86_64-linux-glibc-zts', $report['tag']);
-        $this->assertSame(['login_security_ext_no_build_zts', ['8.2, 8.4']], $report['message']);
+        $this->assertSame(['login_security_ext_no_build_zts', ['8.2, 8.4, 8.5']], $report['message']);
     }
 
     public function testArmAndMuslHaveNoBuild(): void
     {
-        $this->assertSame(['login_security_ext_no_build_platform', ['php8.2-arm64-linux-glibc-nts', '8.2, 8.4']],
+        $this->assertSame(['login_security_ext_no_build_platform', ['php8.2-arm64-linux-glibc-nts', '8.2, 8.4, 8.5']],
             Login_security_extension_status::report(self::facts(['machine' => 'aarch64']))['message']);
-        $this->assertSame(['login_security_ext_no_build_platform', ['php8.2-x86_64-linux-musl-nts', '8.2, 8.4']],
+        $this->assertSame(['login_security_ext_no_build_platform', ['php8.2-x86_64-linux-musl-nts', '8.2, 8.4, 8.5']],
             Login_security_extension_status::report(self::facts(['musl' => true]))['message']);
     }
 

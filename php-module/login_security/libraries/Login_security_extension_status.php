@@ -14,7 +14,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
 final class Login_security_extension_status
 {
     /** PHP minors with a prebuilt NTS x86_64 glibc build in the bundle (scripts/build-extensions BUILT_FOR). */
-    public const BUILT_FOR = ['8.2', '8.4'];
+    public const BUILT_FOR = ['8.2', '8.4', '8.5'];
 
     public const ARCH = 'x86_64';
 
