@@ -22,7 +22,8 @@ final class ExtensionStatusPageTest extends ModuleTestCase
 
         $this->assertSame(200, $page->status);
         $this->assertStringContainsString('data-state="ok"', $page->body);
-        $this->assertStringContainsString('The login_security extension 1.0.0 is loaded and matches this module.', $page->body);
+        preg_match('/^version = "(.*)"/m', (string) file_get_contents(dirname(__DIR__, 2) . '/Cargo.toml'), $crate);
+        $this->assertStringContainsString("The login_security extension {$crate[1]} is loaded and matches this module.", $page->body);
         foreach ([PHP_VERSION, 'cli-server', 'not thread-safe (NTS)', self::h((string) ini_get('extension_dir')), self::tag()] as $fact) {
             $this->assertStringContainsString("<code>$fact</code>", $page->body);
         }
