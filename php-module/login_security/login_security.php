@@ -19,6 +19,7 @@ define('LOGIN_SECURITY_URI_EXPORT', 'login_security/export');
 define('LOGIN_SECURITY_URI_USERS', 'login_security/users');
 define('LOGIN_SECURITY_URI_CLEAR', 'login_security/clear');
 define('LOGIN_SECURITY_URI_LOCKED', 'login_security/locked_accounts');
+define('LOGIN_SECURITY_URI_EXTENSION_STATUS', 'login_security/extension_status');
 
 /** Staff capability feature and its capabilities. */
 define('LOGIN_SECURITY_CAPABILITY', 'login_security');
@@ -46,7 +47,7 @@ require_once __DIR__ . '/hooks/sessions_pages.php';
 register_activation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_activate');
 register_deactivation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_deactivate');
 register_uninstall_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_uninstall');
-register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME, 'login_security_lockout', 'login_security_inactivity', 'login_security_sessions']);
+register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME, 'login_security_lockout', 'login_security_inactivity', 'login_security_sessions', 'login_security_extension']);
 register_cron_task('login_security_purge_expired_events');
 
 hooks()->add_filter('module_' . LOGIN_SECURITY_MODULE_NAME . '_action_links', 'login_security_action_links');
@@ -83,6 +84,9 @@ function login_security_action_links($actions)
     $actions[] = '<a href="' . e(admin_url('settings?group=' . Login_security_options::SETTINGS_TAB)) . '">'
         . e(_l('login_security_settings_link')) . '</a>';
     $actions[] = '<a href="' . e(admin_url(LOGIN_SECURITY_URI_LOG)) . '">' . e(_l('login_security_log')) . '</a>';
+    if (is_admin()) {
+        $actions[] = '<a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_ext_status')) . '</a>';
+    }
 
     return $actions;
 }

@@ -84,7 +84,7 @@ function login_security_notice_html(?string $notice, bool $adminArea = true): st
     }
     $html = e($notice);
     if ($adminArea && !Login_security_gateway::instance()->isAvailable()) {
-        $html .= ' <a href="' . e(admin_url('login_security/extension_status')) . '">' . e(_l('login_security_extension_status_link')) . '</a>';
+        $html .= ' <a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_extension_status_link')) . '</a>';
     }
 
     return '<div class="alert alert-warning login-security-notice">' . $html . '</div>';

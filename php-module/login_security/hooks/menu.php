@@ -57,6 +57,14 @@ function login_security_register_menu(): void
         'href'     => admin_url(LOGIN_SECURITY_URI_LOCKED),
         'position' => 10,
     ]);
+    if (is_admin()) {
+        $CI->app_menu->add_sidebar_children_item('login_security', [
+            'slug'     => 'login_security_extension_status',
+            'name'     => _l('login_security_ext_status'),
+            'href'     => admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS),
+            'position' => 90,
+        ]);
+    }
 }
 
 function login_security_register_settings_tabs(): void
