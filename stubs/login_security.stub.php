@@ -160,7 +160,8 @@ namespace LoginSecurity {
          *   scope "account" | "ip" | "" — which counter refused; remaining: attempts left including this one;
          *   locked_now / blocked_now: this attempt used the account's last retry / last lockout;
          *   ip_locked_now: this attempt used the IP's last attempt.
-         *   Transient deadlocks are retried inside; the transaction runs at READ COMMITTED.
+         *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
+         *   REPEATABLE READ.
          */
         public function claimLogin(string $kind, string $identifier, string $ip, array $settings): array {}
 
