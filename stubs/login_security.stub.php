@@ -161,7 +161,7 @@ namespace LoginSecurity {
          *   locked_now / blocked_now: this attempt used the account's last retry / last lockout;
          *   ip_locked_now: this attempt used the IP's last attempt.
          *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
-         *   REPEATABLE READ.
+         *   READ COMMITTED.
          */
         public function claimLogin(string $kind, string $identifier, string $ip, array $settings): array {}
 

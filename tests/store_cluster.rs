@@ -2,6 +2,10 @@
 //! `#[ignore]`d in the plain `cargo test`; the cluster suite of scripts/test runs them with `--ignored` and
 //! `TEST_CLUSTER_PORTS=p1,p2,p3` (the nodes' SQL ports; the rest of the URL comes from `TEST_DATABASE_URL`). Without
 //! those variables they fail: they never skip.
+//!
+//! Known: the per-IP burst lets 21–23 through a limit of 20 in about one run in ten (a lost update of the IP row
+//! across two nodes; README "Several app servers / a Galera cluster"). `TRACE_CLAIMS=1` prints the state each
+//! allowed claim left: two equal states are the lost update.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -51,7 +55,12 @@ fn burst(nodes: &[DbConfig], n: usize, keys: impl Fn(usize) -> Vec<(AttemptKey, 
                         .step_by(threads)
                         .filter(|i| {
                             let d = store.claim_attempt(&keys(*i), "203.0.113.50", T0).expect("a claim never fails");
-                            d.iter().all(|d| matches!(d.0, Decision::Allowed { .. }))
+                            let ok = d.iter().all(|d| matches!(d.0, Decision::Allowed { .. }));
+                            if ok && std::env::var("TRACE_CLAIMS").is_ok() {
+                                // The state each allowed claim left: two equal states are a lost update.
+                                eprintln!("TRACE node {node} thread {t} claim {i}: {:?}", d.iter().map(|x| (x.1.failures, x.1.lockouts)).collect::<Vec<_>>());
+                            }
+                            ok
                         })
                         .count();
                     (node, allowed)

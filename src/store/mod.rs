@@ -143,16 +143,11 @@ impl Store {
         }
     }
 
-    /// Runs `f` in a REPEATABLE READ transaction, committed when `f` succeeds. A conflict at any point (a deadlock,
+    /// Runs `f` in a READ COMMITTED transaction, committed when `f` succeeds. A conflict at any point (a deadlock,
     /// a lock-wait timeout, a Galera certification failure at commit) rolls back and runs it again (see
     /// [`Store::run`]).
-    ///
-    /// Not READ COMMITTED: on a three-node Galera cluster, claims in READ COMMITTED lost updates of a shared row
-    /// (a 200-claim burst from one IP over the three nodes let 22 or 23 through a limit of 20 in 3 runs of 13;
-    /// tests/store_cluster.rs), none in 26 runs in REPEATABLE READ. The transactions lock rows by primary key
-    /// only (rows created beforehand), so REPEATABLE READ takes no gap locks here on a single server either.
     fn transaction<T>(&self, mut f: impl FnMut(&mut mysql::Transaction<'_>) -> mysql::Result<T>) -> Result<T> {
-        let opts = mysql::TxOpts::default().set_isolation_level(Some(mysql::IsolationLevel::RepeatableRead));
+        let opts = mysql::TxOpts::default().set_isolation_level(Some(mysql::IsolationLevel::ReadCommitted));
         self.run(|c| {
             let mut tx = c.start_transaction(opts)?;
             let v = f(&mut tx)?;
