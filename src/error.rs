@@ -30,11 +30,7 @@ impl Error {
 impl From<mysql::Error> for Error {
     fn from(e: mysql::Error) -> Self {
         // mysql::Error's Display holds server messages and addresses, never the password.
-        match &e {
-            // 1213 deadlock / certification failure, 1205 lock wait timeout, 1047 / 1180 / 1614 a Galera node not ready
-            mysql::Error::MySqlError(m) if matches!(m.code, 1213 | 1205 | 1047 | 1180 | 1614) => Error::Conflict(e.to_string()),
-            _ => Error::Db(e.to_string()),
-        }
+        if crate::store::is_conflict(&e) { Error::Conflict(e.to_string()) } else { Error::Db(e.to_string()) }
     }
 }
 

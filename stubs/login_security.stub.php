@@ -166,7 +166,8 @@ namespace LoginSecurity {
          *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
          *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
          *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginSucceeded().
-         *   Transient deadlocks are retried inside; the transaction runs at READ COMMITTED.
+         *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
+         *   READ COMMITTED.
          */
         public function claimLogin(string $kind, mixed $identifier, string $ip, array $settings): array {}
 

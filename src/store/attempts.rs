@@ -73,34 +73,43 @@ impl Store {
         }
         self.transaction(|tx| {
             let mut states = vec![State::default(); keys.len()];
+            let mut found = vec![false; keys.len()];
             for &i in &order {
                 let k = &keys[i].0;
                 let row: Option<StateTuple> = tx.exec_first(
                     format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE"),
                     params! { "k" => &k.kind, "s" => &k.subject },
                 )?;
+                found[i] = row.is_some();
                 states[i] = row.map(to_state).unwrap_or_default();
             }
             let refused = keys.iter().zip(&states).any(|((_, p), s)| !matches!(lockout::decide(p, *s, now), Decision::Allowed { .. }));
             let mut decisions = Vec::with_capacity(keys.len());
-            for ((k, p), s) in keys.iter().zip(&states) {
+            for (((k, p), s), found) in keys.iter().zip(&states).zip(&found) {
                 if refused {
                     decisions.push((lockout::decide(p, *s, now), *s));
                     continue;
                 }
                 let (d, next) = lockout::claim(p, *s, now);
                 decisions.push((d, next));
+                // Written only over the state read: on a Galera cluster the FOR UPDATE lock is the local node's
+                // only, and a write based on a stale read must not pass silently (none changed: a conflict, retried).
                 tx.exec_drop(
                     format!(
                         "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b, last_failure = :lf, \
-                         last_ip = :ip, label = IF(:lbl = '', label, :lbl) WHERE kind = :k AND subject = :s"
+                         last_ip = :ip, label = IF(:lbl = '', label, :lbl) WHERE kind = :k AND subject = :s \
+                         AND failures = :of AND lockouts = :ol AND locked_until <=> :ou AND blocked_at <=> :ob AND last_failure <=> :olf"
                     ),
                     params! {
                         "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until, "b" => next.blocked_at,
                         "lf" => next.last_failure, "ip" => &last_ip, "lbl" => if k.kind == "ip" { "" } else { label },
                         "k" => &k.kind, "s" => &k.subject,
+                        "of" => s.failures, "ol" => s.lockouts, "ou" => s.locked_until, "ob" => s.blocked_at, "olf" => s.last_failure,
                     },
                 )?;
+                if *found && tx.affected_rows() == 0 {
+                    return Err(stale_read());
+                }
                 if next.blocked_at.is_some() && s.blocked_at.is_none() {
                     // administrators are told of each block (Store::announce_blocks)
                     tx.exec_drop(format!("INSERT INTO `{blocks}` (kind, subject, blocked_at) VALUES (:k, :s, :at)"),
@@ -466,6 +475,11 @@ pub(super) fn rekey(c: &mut mysql::PooledConn, t: &super::TableNames) -> mysql::
         c.exec_drop(format!("DELETE FROM `{}` WHERE kind = ? AND subject = ?", t.attempts), (&kind, &subject))?;
     }
     Ok(())
+}
+
+/// The error a claim's write returns when the row changed under its read (retried like a deadlock).
+fn stale_read() -> mysql::Error {
+    mysql::Error::MySqlError(mysql::MySqlError { state: "40001".into(), message: "the counter changed under the claim's read".into(), code: 1213 })
 }
 
 /// PHP's `trim()` on bytes (space, tab, LF, CR, NUL, VT), as Perfex's form validation trims the e-mail.

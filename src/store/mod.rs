@@ -3,6 +3,16 @@
 //! One [`Store`] wraps a small connection pool (0 idle connections, at most [`POOL_MAX`]), opened lazily: building a
 //! store never connects. Statements are prepared with bound values (the crate caches them per connection). A
 //! connection found broken (the server restarted) is thrown away and the statement retried on a fresh one.
+//!
+//! On a MariaDB Galera cluster (several app servers, each on its own node) two more things hold:
+//! - a write that conflicts with another node's is refused at certification (error 1213, like an InnoDB deadlock;
+//!   `SELECT … FOR UPDATE` locks only on the local node), and a node briefly not ready answers 1047 / 1180. The
+//!   statement or transaction was rolled back: [`Store::run`] runs it again, a bounded number of times with a short
+//!   growing pause, for single statements as for transactions.
+//! - reads are causal only with `wsrep_sync_wait`: every connection sets `wsrep_sync_wait = 1` (reads wait until
+//!   the node has applied what the cluster committed before), so that the per-request session check sees a force
+//!   logout or ban decided on another node, and a lockout claim's `FOR UPDATE` reads start from the latest counters.
+//!   It is written in a MariaDB-only comment: MySQL skips it, and a MariaDB without Galera (wsrep off) ignores it.
 
 mod attempts;
 mod events;
@@ -25,6 +35,14 @@ use crate::error::{Error, Result};
 
 /// Most connections one PHP process keeps to one database.
 pub const POOL_MAX: usize = 2;
+
+/// How many times a statement or transaction refused by a conflict (deadlock, Galera certification failure, lock
+/// wait timeout, a node briefly not ready) is run again before the error is returned.
+pub const CONFLICT_RETRIES: u32 = 12;
+
+/// Run on every new connection. `/*M! … */` is executed by MariaDB only; `wsrep_sync_wait = 1` makes reads causal
+/// on a Galera node and has no effect where wsrep is off.
+const CONNECTION_INIT: &str = "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci /*M!100400 , wsrep_sync_wait = 1 */";
 
 /// Where the database is. Build it from Perfex's `APP_DB_*` constants.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -81,7 +99,7 @@ impl Store {
             .tcp_connect_timeout(Some(Duration::from_secs(3)))
             .read_timeout(Some(Duration::from_secs(30)))
             .write_timeout(Some(Duration::from_secs(30)))
-            .init(vec!["SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci"])
+            .init(vec![CONNECTION_INIT])
             .pool_opts(pool_opts);
         opts = if use_socket {
             opts.socket(cfg.socket.clone())
@@ -99,40 +117,43 @@ impl Store {
     }
 
     /// Runs `f` on a pooled connection. A connection that turns out broken is discarded and `f` is retried on a
-    /// fresh one (a restarted server costs one failed attempt, not an error).
+    /// fresh one (a restarted server costs one failed attempt, not an error). A conflict ([`is_conflict`]: the work
+    /// of `f` was rolled back) runs `f` again after a short pause, at most [`CONFLICT_RETRIES`] times: `f` must be
+    /// safe to run again (one statement, or a transaction it opens itself).
     fn run<T>(&self, mut f: impl FnMut(&mut PooledConn) -> mysql::Result<T>) -> Result<T> {
-        let mut last = None;
-        for _ in 0..=POOL_MAX {
+        let (mut broken, mut conflicts) = (0, 0);
+        loop {
             let mut conn = self.pool.try_get_conn(Duration::from_secs(5))?;
             match f(&mut conn) {
                 Ok(v) => return Ok(v),
                 Err(e) if is_broken(&e) => {
                     drop(conn.unwrap()); // take it out of the pool and close it
-                    last = Some(e);
+                    broken += 1;
+                    if broken > POOL_MAX {
+                        return Err(e.into());
+                    }
+                }
+                Err(e) if is_conflict(&e) && conflicts < CONFLICT_RETRIES => {
+                    drop(conn);
+                    conflicts += 1;
+                    std::thread::sleep(conflict_pause(conflicts));
                 }
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(last.map_or_else(|| Error::Db("no connection".into()), Error::from))
     }
 
-    /// Runs `f` in a READ COMMITTED transaction, committed when `f` succeeds; a deadlock or lock-wait timeout
-    /// (InnoDB errors 1213 / 1205) rolls back and runs it again, up to 5 times.
+    /// Runs `f` in a READ COMMITTED transaction, committed when `f` succeeds. A conflict at any point (a deadlock,
+    /// a lock-wait timeout, a Galera certification failure at commit) rolls back and runs it again (see
+    /// [`Store::run`]).
     fn transaction<T>(&self, mut f: impl FnMut(&mut mysql::Transaction<'_>) -> mysql::Result<T>) -> Result<T> {
         let opts = mysql::TxOpts::default().set_isolation_level(Some(mysql::IsolationLevel::ReadCommitted));
-        let mut tries = 0;
-        loop {
-            let outcome = self.run(|c| {
-                let mut tx = c.start_transaction(opts)?;
-                let v = f(&mut tx)?;
-                tx.commit()?;
-                Ok(v)
-            });
-            match outcome {
-                Err(Error::Conflict(_)) if tries < 5 => tries += 1,
-                other => return other,
-            }
-        }
+        self.run(|c| {
+            let mut tx = c.start_transaction(opts)?;
+            let v = f(&mut tx)?;
+            tx.commit()?;
+            Ok(v)
+        })
     }
 
     /// Whether the database answers (one round trip).
@@ -155,7 +176,52 @@ fn is_broken(e: &mysql::Error) -> bool {
     }
 }
 
+/// An error after which the statement or transaction was rolled back and may simply be run again:
+/// 1213 deadlock (also a Galera certification failure or a brute-force abort by a replicated write), 1205 lock wait
+/// timeout, 1047 "WSREP has not yet prepared node for application use" (a node between views), 1180 "Got error
+/// during COMMIT" (on Galera: the replication of the commit failed, nothing was committed), 1614 a transaction
+/// branch rolled back as a deadlock.
+pub(crate) fn is_conflict(e: &mysql::Error) -> bool {
+    matches!(e, mysql::Error::MySqlError(m) if matches!(m.code, 1213 | 1205 | 1047 | 1180 | 1614))
+}
+
+/// A pause before the `n`-th retry after a conflict: 2, 4, 8 … ms, at most 64 ms, plus up to as much again at
+/// random so that the conflicting requests do not meet again in step.
+fn conflict_pause(n: u32) -> Duration {
+    let base = 1u64 << n.clamp(1, 6);
+    let jitter = u64::from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos())) % (base + 1);
+    Duration::from_millis(base + jitter)
+}
+
 /// MySQL's "table doesn't exist": reading Perfex's own tables tolerates it (store tests have none).
 fn is_missing_table(e: &mysql::Error) -> bool {
     matches!(e, mysql::Error::MySqlError(m) if m.code == 1146)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server_error(code: u16) -> mysql::Error {
+        mysql::Error::MySqlError(mysql::error::MySqlError { state: "HY000".into(), message: String::new(), code })
+    }
+
+    #[test]
+    fn conflicts_are_the_errors_that_rolled_back() {
+        for code in [1213, 1205, 1047, 1180, 1614] {
+            assert!(is_conflict(&server_error(code)), "{code}");
+        }
+        for code in [1062, 1146, 2006, 1045] {
+            assert!(!is_conflict(&server_error(code)), "{code}");
+        }
+    }
+
+    #[test]
+    fn the_pause_grows_and_stays_short() {
+        for n in 1..=CONFLICT_RETRIES {
+            let p = conflict_pause(n).as_millis();
+            let base = 1u128 << n.clamp(1, 6);
+            assert!((base..=2 * base).contains(&p), "{n}: {p}");
+        }
+    }
 }
