@@ -152,6 +152,7 @@ final class ClusterSessionsTest extends SessionsTestCase
     {
         $admins = [1 => $this->staffBrowser('admin1', 'admin', false, self::$servers[1]), 2 => $this->staffBrowser('admin2', 'admin', false, self::$servers[2])];
         $events = count(self::events());
+        $version = (string) self::row('SELECT MAX(version) AS v FROM ' . self::table('login_security_schema'))['v'];
         self::db()->query('DROP TABLE ' . self::table('login_security_schema'));
         self::db()->query('UPDATE ' . self::table('options') . " SET value = '' WHERE name = 'login_security_migrated_version'");
 
@@ -177,7 +178,7 @@ final class ClusterSessionsTest extends SessionsTestCase
 
         foreach ([1, 2, 3] as $node) {
             $db = self::node($node);
-            $this->assertSame(['1', '3'], $db->query('SELECT COUNT(*), MAX(version) FROM ' . self::table('login_security_schema'))->fetch_row(), "node $node: one version row");
+            $this->assertSame(['1', $version], $db->query('SELECT COUNT(*), MAX(version) FROM ' . self::table('login_security_schema'))->fetch_row(), "node $node: one version row");
             $db->close();
         }
         $this->assertNotSame('', self::row('SELECT value FROM ' . self::table('options') . " WHERE name = 'login_security_migrated_version'")['value']);
