@@ -114,12 +114,6 @@ pub fn remember_me_revoked(bound: Option<&Snapshot>) -> bool {
     bound.is_some_and(|s| (s.ended_at.is_some() && s.end_reason != "expired") || password_changed_since(s))
 }
 
-/// Whether a session still counts for single login: not ended, and active within `idle_secs`.
-#[must_use]
-pub fn counts_as_live(ended_at: Option<i64>, last_seen: i64, now: i64, idle_secs: i64) -> bool {
-    ended_at.is_none() && now - last_seen < idle_secs
-}
-
 /// A fresh random session token (64 hex characters, 256 bits). It goes to the PHP session only.
 ///
 /// # Errors
@@ -230,13 +224,6 @@ mod tests {
         }
         let changed = Snapshot { ended_at: Some(200), end_reason: "expired".into(), password_changed_at: Some(150), ..live };
         assert!(remember_me_revoked(Some(&changed)), "the password changed after the token was made");
-    }
-
-    #[test]
-    fn single_login_releases_a_session_idle_for_the_expiry() {
-        assert!(counts_as_live(None, 0, 1799, 1800));
-        assert!(!counts_as_live(None, 0, 1800, 1800));
-        assert!(!counts_as_live(Some(5), 100, 101, 1800));
     }
 
     #[test]
