@@ -137,8 +137,10 @@ impl Store {
     pub fn attempt_succeeded_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo) -> Result<Option<State>> {
         let t = self.tables.attempts.clone();
         let select = format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE");
+        // written only over the state read, as in a claim (a stale read on a Galera node is a conflict, retried)
         let update = format!(
-            "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b WHERE kind = :k AND subject = :s"
+            "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b WHERE kind = :k AND subject = :s \
+             AND failures = :of AND lockouts = :ol AND locked_until <=> :ou AND blocked_at <=> :ob"
         );
         let mut targets: Vec<(&AttemptKey, Option<&Policy>)> = vec![(account, None)];
         if let Some((k, p)) = ip {
@@ -156,7 +158,11 @@ impl Store {
                 };
                 if next != state {
                     tx.exec_drop(&update, params! { "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until,
-                        "b" => next.blocked_at, "k" => &k.kind, "s" => &k.subject })?;
+                        "b" => next.blocked_at, "k" => &k.kind, "s" => &k.subject, "of" => state.failures, "ol" => state.lockouts,
+                        "ou" => state.locked_until, "ob" => state.blocked_at })?;
+                    if tx.affected_rows() == 0 {
+                        return Err(stale_read());
+                    }
                 }
                 if policy.is_none() {
                     account_after = Some(next);
