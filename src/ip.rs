@@ -5,6 +5,27 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+/// Why a list of IP addresses / CIDR ranges was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IpListError {
+    /// The entry is neither an IP address nor a CIDR range.
+    NotAnAddress(String),
+    /// The entry's prefix length is beyond the address's (32 or 128).
+    BadPrefix(String, u8),
+    /// More entries than allowed (the limit, the number given).
+    TooMany(usize, usize),
+}
+
+impl std::fmt::Display for IpListError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IpListError::NotAnAddress(t) => write!(f, "\"{t}\" is not an IP address or CIDR range"),
+            IpListError::BadPrefix(t, max) => write!(f, "\"{t}\" has a prefix length outside 0-{max}"),
+            IpListError::TooMany(max, n) => write!(f, "at most {max} entries are allowed, {n} were given"),
+        }
+    }
+}
+
 /// One IP network: an address and a prefix length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cidr {
@@ -17,18 +38,18 @@ impl Cidr {
     ///
     /// # Errors
     /// A message naming the bad entry.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, IpListError> {
         let (addr_text, prefix_text) = match text.split_once('/') {
             Some((a, p)) => (a, Some(p)),
             None => (text, None),
         };
-        let addr = parse_ip(addr_text).ok_or_else(|| format!("\"{text}\" is not an IP address or CIDR range"))?;
+        let addr = parse_ip(addr_text).ok_or_else(|| IpListError::NotAnAddress(text.to_string()))?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             None => max,
             Some(p) => match p.parse::<u8>() {
                 Ok(n) if n <= max => n,
-                _ => return Err(format!("\"{text}\" has a prefix length outside 0-{max}")),
+                _ => return Err(IpListError::BadPrefix(text.to_string(), max)),
             },
         };
         Ok(Cidr { addr: mask(addr, prefix), prefix })
@@ -60,14 +81,14 @@ impl IpList {
     ///
     /// # Errors
     /// A message naming the first bad entry, or saying the list is too long.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, IpListError> {
         let entries = text
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|s| !s.is_empty())
             .map(Cidr::parse)
             .collect::<Result<Vec<_>, _>>()?;
         if entries.len() > Self::MAX {
-            return Err(format!("at most {} entries are allowed, {} were given", Self::MAX, entries.len()));
+            return Err(IpListError::TooMany(Self::MAX, entries.len()));
         }
         Ok(IpList(entries))
     }
@@ -247,7 +268,7 @@ mod tests {
         assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert!(Cidr::parse("::/129").is_err());
         assert!(Cidr::parse("example.com").is_err());
-        assert!(IpList::parse("10.0.0.1, nope").unwrap_err().contains("nope"));
+        assert_eq!(IpList::parse("10.0.0.1, nope").unwrap_err(), IpListError::NotAnAddress("nope".into()));
         assert_eq!(trusted(" 10.0.0.9/8 ,\n::1 ").to_text(), "10.0.0.0/8\n::1");
     }
 

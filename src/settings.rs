@@ -1,7 +1,7 @@
 //! The module's settings: one table of keys with their kind, default and allowed range, and one validator that
 //! the module's `before_settings_updated` filter calls. Option names are `login_security_<key>`.
 
-use crate::ip::IpList;
+use crate::ip::{IpList, IpListError};
 
 /// What a setting holds and what it allows.
 #[derive(Debug, Clone, Copy)]
@@ -74,13 +74,49 @@ pub fn value_or_default(input: &[(String, String)], key: &str) -> String {
         .unwrap_or_else(|| setting.default.to_string())
 }
 
-/// The outcome of [`validate`]: normalised values of the known keys, and a message per bad key.
+/// Why a value was refused: a code the module translates with its language files, and the values to put in.
+/// A parameter `unit:<name>` names a unit (translated too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingError {
+    /// `not_a_number`, `out_of_range`, `not_yes_no`, `too_long`, `not_an_ip`, `bad_prefix`, `too_many_ips` or
+    /// `warning_too_long`.
+    pub code: &'static str,
+    /// The values the message names, in order.
+    pub params: Vec<String>,
+}
+
+impl SettingError {
+    fn new(code: &'static str, params: &[&dyn std::fmt::Display]) -> Self {
+        SettingError { code, params: params.iter().map(ToString::to_string).collect() }
+    }
+}
+
+/// The English text (the module's own language file says the same, and can say it in other languages).
+impl std::fmt::Display for SettingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |i: usize| self.params.get(i).map_or("", |s| s.strip_prefix("unit:").unwrap_or(s)).replace('_', " ");
+        let raw = |i: usize| self.params.get(i).cloned().unwrap_or_default();
+        match self.code {
+            "not_a_number" => write!(f, "\"{}\" is not a number; enter a whole number of {} from {} to {}", raw(0), p(1), p(2), p(3)),
+            "out_of_range" => write!(f, "{} is out of range; enter a whole number of {} from {} to {}", raw(0), p(1), p(2), p(3)),
+            "not_yes_no" => write!(f, "\"{}\" is not yes or no", raw(0)),
+            "too_long" => write!(f, "the text is longer than {} characters", p(0)),
+            "not_an_ip" => write!(f, "\"{}\" is not an IP address or CIDR range; enter IP addresses or CIDR ranges, one a line", raw(0)),
+            "bad_prefix" => write!(f, "\"{}\" has a prefix length outside 0-{}; enter IP addresses or CIDR ranges, one a line", raw(0), p(1)),
+            "too_many_ips" => write!(f, "at most {} entries are allowed, {} were given", p(0), p(1)),
+            "warning_too_long" => write!(f, "the warning ({} s) must be shorter than the timeout ({} min)", p(0), p(1)),
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
+/// The outcome of [`validate`]: normalised values of the known keys, and an error per bad key.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Validation {
     /// key → normalised value, for every known key that was given.
     pub values: Vec<(String, String)>,
-    /// key → English message saying what is wrong and what is allowed.
-    pub errors: Vec<(String, String)>,
+    /// key → what is wrong and what is allowed.
+    pub errors: Vec<(String, SettingError)>,
 }
 
 impl Validation {
@@ -107,37 +143,41 @@ pub fn validate(input: &[(String, String)]) -> Validation {
     if let (Some(timeout), Some(warning)) = (num("inactivity_timeout_minutes"), num("inactivity_warning_seconds"))
         && warning >= timeout * 60
     {
-        out.errors.push(("inactivity_warning_seconds".into(), format!("the warning ({warning} s) must be shorter than the timeout ({timeout} min)")));
+        out.errors.push(("inactivity_warning_seconds".into(), SettingError::new("warning_too_long", &[&warning, &timeout])));
     }
     out
 }
 
-fn check(kind: Kind, raw: &str) -> Result<String, String> {
+fn check(kind: Kind, raw: &str) -> Result<String, SettingError> {
     match kind {
         Kind::Int { min, max, unit } => {
-            let allowed = format!("a whole number of {unit} from {min} to {max}");
+            let unit = format!("unit:{}", unit.replace(' ', "_"));
             if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'+') {
-                return Err(format!("\"{}\" is not a number; enter {allowed}", clip(raw)));
+                return Err(SettingError::new("not_a_number", &[&clip(raw), &unit, &min, &max]));
             }
             match raw.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
-                _ => Err(format!("{} is out of range; enter {allowed}", clip(raw))),
+                _ => Err(SettingError::new("out_of_range", &[&clip(raw), &unit, &min, &max])),
             }
         }
         Kind::Bool => match raw {
             "1" | "yes" | "on" | "true" => Ok("1".into()),
             "0" | "no" | "off" | "false" | "" => Ok("0".into()),
-            _ => Err(format!("\"{}\" is not yes or no", clip(raw))),
+            _ => Err(SettingError::new("not_yes_no", &[&clip(raw)])),
         },
         Kind::Text { max } => {
             let text: String = raw.chars().filter(|c| *c == '\n' || !c.is_control()).collect::<String>().trim().to_string();
             if text.chars().count() > max {
-                Err(format!("the text is longer than {max} characters"))
+                Err(SettingError::new("too_long", &[&max]))
             } else {
                 Ok(text)
             }
         }
-        Kind::IpList => IpList::parse(raw).map(|t| t.to_text()).map_err(|e| format!("{e}; enter IP addresses or CIDR ranges, one a line")),
+        Kind::IpList => IpList::parse(raw).map(|t| t.to_text()).map_err(|e| match e {
+            IpListError::NotAnAddress(entry) => SettingError::new("not_an_ip", &[&clip(&entry)]),
+            IpListError::BadPrefix(entry, max) => SettingError::new("bad_prefix", &[&clip(&entry), &max]),
+            IpListError::TooMany(max, given) => SettingError::new("too_many_ips", &[&max, &given]),
+        }),
     }
 }
 
@@ -174,27 +214,30 @@ mod tests {
         for bad in ["-1", "0", "abc", "1e3", "99999999999999999999999", "3651", "", "12.5"] {
             let r = v(&[("log_retention_days", bad)]);
             assert!(!r.ok(), "{bad} accepted");
-            assert!(r.errors[0].1.contains("from 1 to 3650"), "{}", r.errors[0].1);
+            assert!(r.errors[0].1.to_string().contains("from 1 to 3650"), "{}", r.errors[0].1);
+            assert!(["not_a_number", "out_of_range"].contains(&r.errors[0].1.code));
+            assert_eq!(r.errors[0].1.params[1..], ["unit:days", "1", "3650"], "the unit and range go to the language file");
         }
     }
 
     #[test]
     fn bad_proxy_entry_is_named() {
         let r = v(&[("trusted_proxies", "10.0.0.1\nproxy.local")]);
-        assert!(r.errors[0].1.contains("proxy.local"));
+        assert_eq!((r.errors[0].1.code, r.errors[0].1.params.clone()), ("not_an_ip", vec!["proxy.local".to_string()]));
     }
 
     #[test]
     fn unknown_keys_are_ignored_and_huge_values_clipped_in_messages() {
         assert_eq!(v(&[("nope", "x")]), Validation::default());
         let r = v(&[("anonymize_ip", &"x".repeat(10_000))]);
-        assert!(r.errors[0].1.len() < 100);
+        assert!(r.errors[0].1.to_string().len() < 100);
     }
 
     #[test]
     fn inactivity_warning_must_be_shorter_than_the_timeout() {
         let r = v(&[("inactivity_timeout_minutes", "1"), ("inactivity_warning_seconds", "60")]);
-        assert!(r.errors[0].1.contains("shorter than the timeout"));
+        assert_eq!((r.errors[0].1.code, r.errors[0].1.params.clone()), ("warning_too_long", vec!["60".to_string(), "1".to_string()]));
+        assert!(r.errors[0].1.to_string().contains("shorter than the timeout"));
         assert!(v(&[("inactivity_timeout_minutes", "2"), ("inactivity_warning_seconds", "60")]).ok());
         let long = v(&[("inactivity_message", &"x".repeat(501))]);
         assert!(!long.ok());

@@ -57,9 +57,11 @@ namespace LoginSecurity {
      * Validates the module's settings. Keys are option names without the "login_security_" prefix; values are
      * what the form posted. Unknown keys are ignored.
      *
-     * @return array{ok: bool, values: array<string, string>, errors: array<string, string>}
+     * @return array{ok: bool, values: array<string, string>, errors: array<string, array{code: string, params: list<string>, message: string}>}
      *   values: the normalised values of the known keys (only meaningful when ok);
-     *   errors: key => English message saying what is wrong and what is allowed.
+     *   errors: key => what is wrong and what is allowed, as a code for the module's language file ("not_a_number",
+     *   "out_of_range", "not_yes_no", "too_long", "not_an_ip", "bad_prefix", "too_many_ips", "warning_too_long"),
+     *   its values in order (a value "unit:<name>" names a unit, to translate too) and the English text.
      */
     function validate_settings(array $settings): array {}
 

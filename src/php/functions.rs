@@ -46,7 +46,8 @@ pub fn anonymize_ip(ip: &str) -> String {
 pub fn validate_settings(settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
     let r = settings::validate(&string_pairs(settings));
     let values: serde_json::Map<String, serde_json::Value> = r.values.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-    let errors: serde_json::Map<String, serde_json::Value> = r.errors.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    let errors: serde_json::Map<String, serde_json::Value> =
+        r.errors.iter().map(|(k, e)| (k.clone(), json!({ "code": e.code, "params": e.params, "message": e.to_string() }))).collect();
     to_table(&json!({ "ok": r.ok(), "values": values, "errors": errors }))
 }
 

@@ -41,7 +41,8 @@ final class FunctionsTest extends TestCase
     {
         $r = LoginSecurity\validate_settings(['log_retention_days' => 'abc', 'anonymize_ip' => '1', 'trusted_proxies' => "10.0.0.1\n::1", 'unknown' => 'x']);
         $this->assertFalse($r['ok']);
-        $this->assertStringContainsString('from 1 to 3650', $r['errors']['log_retention_days']);
+        $this->assertSame(['code' => 'not_a_number', 'params' => ['abc', 'unit:days', '1', '3650'],
+            'message' => '"abc" is not a number; enter a whole number of days from 1 to 3650'], $r['errors']['log_retention_days']);
         $this->assertSame(['anonymize_ip' => '1', 'trusted_proxies' => "10.0.0.1\n::1"], $r['values']);
         $this->assertTrue(LoginSecurity\validate_settings(['log_retention_days' => 30])['ok']);
     }

@@ -53,7 +53,7 @@ function login_security_validate_posted_settings($data)
     if ($errors === [] && $result === null) {
         $errors[] = _l('login_security_settings_need_extension');
     } elseif ($result !== null && empty($result['ok'])) {
-        $errors = array_map('strval', array_values((array) ($result['errors'] ?? [])));
+        $errors = array_map('login_security_setting_error_text', array_values((array) ($result['errors'] ?? [])));
     }
 
     if ($errors !== []) {
@@ -77,6 +77,26 @@ function login_security_validate_posted_settings($data)
  * Entities already there are kept, not escaped again: Perfex's _l() escapes a text holding a double quote itself
  * (an odd "&amp;" typed by a user then shows as "&", which is harmless).
  */
+/**
+ * A refused setting as the language file says it: the extension gives a code and its values (a value "unit:<name>"
+ * names a unit, translated too), never English text.
+ *
+ * @param mixed $error ['code' => string, 'params' => list<string>] from LoginSecurity\validate_settings()
+ */
+function login_security_setting_error_text($error): string
+{
+    if (!is_array($error) || !is_string($error['code'] ?? null) || !preg_match('/^[a-z_]+$/', $error['code'])) {
+        return _l('login_security_setting_error_unknown');
+    }
+    $params = array_map(static function ($param): string {
+        $param = is_scalar($param) ? (string) $param : '';
+
+        return preg_match('/^unit:([a-z_]+)$/', $param, $m) ? _l('login_security_unit_' . $m[1]) : $param;
+    }, array_values((array) ($error['params'] ?? [])));
+
+    return _l('login_security_setting_error_' . $error['code'], $params);
+}
+
 function login_security_alert_text(string $message): string
 {
     $line = preg_replace('/\s+/u', ' ', mb_scrub($message, 'UTF-8')) ?? '';
