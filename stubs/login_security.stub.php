@@ -66,6 +66,15 @@ namespace LoginSecurity {
     function validate_settings(array $settings): array {}
 
     /**
+     * The module's settings as the extension defines them, in order: key (without the "login_security_" prefix),
+     * kind ("int", "bool", "ip_list", "text"), default (as stored), min / max (int: the range; text: max is the
+     * length), unit (int: "days", "minutes", "failed_attempts" …). The module's own defaults must equal these.
+     *
+     * @return list<array{key: string, kind: string, default: string, min: int|null, max: int|null, unit: string|null}>
+     */
+    function settings_schema(): array {}
+
+    /**
      * The extension's view of one Perfex database. Construction does not connect: each PHP process keeps one
      * connection pool per distinct configuration, opened lazily on first use and reused across requests.
      */

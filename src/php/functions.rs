@@ -51,8 +51,28 @@ pub fn validate_settings(settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTab
     to_table(&json!({ "ok": r.ok(), "values": values, "errors": errors }))
 }
 
+/// The module's settings as the extension defines them: one entry a setting, in order.
+#[php_function]
+#[php(name = "LoginSecurity\\settings_schema")]
+pub fn settings_schema() -> PhpResult<ZBox<ZendHashTable>> {
+    let rows: Vec<serde_json::Value> = settings::SETTINGS
+        .iter()
+        .map(|s| {
+            let (kind, min, max, unit) = match s.kind {
+                settings::Kind::Int { min, max, unit } => ("int", Some(min), Some(max), Some(unit.replace(' ', "_"))),
+                settings::Kind::Bool => ("bool", None, None, None),
+                settings::Kind::IpList => ("ip_list", None, None, None),
+                settings::Kind::Text { max } => ("text", None, i64::try_from(max).ok(), None),
+            };
+            json!({ "key": s.key, "kind": kind, "default": s.default, "min": min, "max": max, "unit": unit })
+        })
+        .collect();
+    to_table(&rows)
+}
+
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
+        .function(wrap_function!(settings_schema))
         .function(wrap_function!(version))
         .function(wrap_function!(parse_user_agent))
         .function(wrap_function!(client_ip))

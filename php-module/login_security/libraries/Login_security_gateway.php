@@ -231,6 +231,22 @@ final class Login_security_gateway
         return is_array($result) ? $result : null;
     }
 
+    /**
+     * The settings as the extension defines them (LoginSecurity\settings_schema); [] without the extension.
+     *
+     * @return list<array<string, mixed>>
+     */
+    public function settingsSchema(): array
+    {
+        if (!$this->isAvailable()) {
+            return []; // the forms fall back on the module's copy; nothing to log
+        }
+
+        return $this->listCall('settings_schema', static function () {
+            return \LoginSecurity\settings_schema();
+        });
+    }
+
     /** REMOTE_ADDR of this request, as captured when the module loaded. */
     public function remoteAddr(): string
     {

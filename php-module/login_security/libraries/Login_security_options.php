@@ -110,6 +110,45 @@ final class Login_security_options
         return strpos($optionName, self::PREFIX) === 0;
     }
 
+    /**
+     * The range of each whole-number setting, for the forms: the extension's schema (LoginSecurity\settings_schema)
+     * decides; this copy serves only while the extension is missing (tests/php checks the two agree).
+     */
+    private const RANGES = [
+        self::LOG_RETENTION_DAYS         => [1, 3650],
+        self::LOCKOUT_RETRIES            => [1, 100],
+        self::LOCKOUT_MINUTES            => [1, 1440],
+        self::LOCKOUT_MAX_LOCKOUTS       => [1, 100],
+        self::LOCKOUT_RESET_HOURS        => [1, 720],
+        self::LOCKOUT_IP_LIMIT           => [1, 10000],
+        self::SESSION_IDLE_MINUTES       => [1, 1440],
+        self::INACTIVITY_TIMEOUT_MINUTES => [1, 1440],
+        self::INACTIVITY_WARNING_SECONDS => [5, 3600],
+    ];
+
+    /** @return array{min: int, max: int} the allowed range of a whole-number setting */
+    public static function range(string $key): array
+    {
+        static $schema = null;
+        if ($schema === null) {
+            $schema = [];
+            foreach (Login_security_gateway::instance()->settingsSchema() as $row) {
+                if (is_array($row) && ($row['kind'] ?? '') === 'int' && is_string($row['key'] ?? null)) {
+                    $schema[$row['key']] = [(int) $row['min'], (int) $row['max']];
+                }
+            }
+        }
+        [$min, $max] = $schema[$key] ?? self::RANGES[$key] ?? [1, PHP_INT_MAX];
+
+        return ['min' => $min, 'max' => $max];
+    }
+
+    /** @return array<string, array{0: int, 1: int}> the built-in ranges (for the test that compares them with the extension's) */
+    public static function fallbackRanges(): array
+    {
+        return self::RANGES;
+    }
+
     /** Options earlier versions kept (block notices, now in the extension's tables): deleted on activation. */
     private const RETIRED = ['lockout_blocks', 'lockout_notified'];
 

@@ -14,7 +14,7 @@ $proxies_name   = Login_security_options::name(Login_security_options::TRUSTED_P
 
 <h4 class="tw-mt-0 tw-font-semibold tw-text-base"><?= e(_l('login_security_log')); ?></h4>
 
-<?= render_input('settings[' . $retention_name . ']', _l('login_security_retention_days'), get_option($retention_name), 'number', ['min' => 1, 'step' => 1]); ?>
+<?= render_input('settings[' . $retention_name . ']', _l('login_security_retention_days'), get_option($retention_name), 'number', Login_security_options::range(Login_security_options::LOG_RETENTION_DAYS) + ['step' => 1]); ?>
 <p class="text-muted login-security-hint"><?= e(_l('login_security_retention_days_help')); ?></p>
 <hr>
 

@@ -6,6 +6,8 @@
 $ls_notice  = Login_security_gateway::instance()->notice();
 $ls_timeout = Login_security_options::name(Login_security_options::INACTIVITY_TIMEOUT_MINUTES);
 $ls_warning = Login_security_options::name(Login_security_options::INACTIVITY_WARNING_SECONDS);
+$ls_timeout_range = Login_security_options::range(Login_security_options::INACTIVITY_TIMEOUT_MINUTES);
+$ls_warning_range = Login_security_options::range(Login_security_options::INACTIVITY_WARNING_SECONDS);
 $ls_message = Login_security_options::name(Login_security_options::INACTIVITY_MESSAGE);
 ?>
 <?php if ($ls_notice !== null) { ?>
@@ -23,14 +25,14 @@ $ls_message = Login_security_options::name(Login_security_options::INACTIVITY_ME
 <div class="form-group" app-field-wrapper="settings[<?= e($ls_timeout); ?>]">
     <label for="<?= e($ls_timeout); ?>" class="control-label"><?= e(_l('login_security_inactivity_timeout')); ?></label>
     <input type="number" id="<?= e($ls_timeout); ?>" name="settings[<?= e($ls_timeout); ?>]" class="form-control"
-        min="1" max="1440" step="1" required value="<?= e(get_option($ls_timeout)); ?>">
+        min="<?= e((string) $ls_timeout_range['min']); ?>" max="<?= e((string) $ls_timeout_range['max']); ?>" step="1" required value="<?= e(get_option($ls_timeout)); ?>">
     <p class="text-muted login-security-hint"><?= e(_l('login_security_inactivity_timeout_help')); ?></p>
 </div>
 
 <div class="form-group" app-field-wrapper="settings[<?= e($ls_warning); ?>]">
     <label for="<?= e($ls_warning); ?>" class="control-label"><?= e(_l('login_security_inactivity_warning')); ?></label>
     <input type="number" id="<?= e($ls_warning); ?>" name="settings[<?= e($ls_warning); ?>]" class="form-control"
-        min="5" max="3600" step="1" required value="<?= e(get_option($ls_warning)); ?>">
+        min="<?= e((string) $ls_warning_range['min']); ?>" max="<?= e((string) $ls_warning_range['max']); ?>" step="1" required value="<?= e(get_option($ls_warning)); ?>">
     <p class="text-muted login-security-hint"><?= e(_l('login_security_inactivity_warning_help')); ?></p>
 </div>
 

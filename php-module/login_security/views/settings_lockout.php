@@ -7,13 +7,8 @@ $login_security = login_security_settings_view_data();
 $lockout_name   = static function (string $key): string {
     return Login_security_options::name($key);
 };
-$lockout_numbers = [
-    Login_security_options::LOCKOUT_RETRIES      => 100,
-    Login_security_options::LOCKOUT_MINUTES      => 1440,
-    Login_security_options::LOCKOUT_MAX_LOCKOUTS => 100,
-    Login_security_options::LOCKOUT_RESET_HOURS  => 720,
-    Login_security_options::LOCKOUT_IP_LIMIT     => 10000,
-];
+$lockout_numbers = [Login_security_options::LOCKOUT_RETRIES, Login_security_options::LOCKOUT_MINUTES,
+    Login_security_options::LOCKOUT_MAX_LOCKOUTS, Login_security_options::LOCKOUT_RESET_HOURS, Login_security_options::LOCKOUT_IP_LIMIT];
 $allowlist_name = $lockout_name(Login_security_options::LOCKOUT_ALLOWLIST);
 $client_ip      = $login_security['client_ip'] !== '' ? $login_security['client_ip'] : '-';
 ?>
@@ -27,8 +22,8 @@ $client_ip      = $login_security['client_ip'] !== '' ? $login_security['client_
 <?php render_yes_no_option($lockout_name(Login_security_options::LOCKOUT_CUSTOMERS_ENABLED), 'login_security_lockout_customers_enabled'); ?>
 <hr>
 
-<?php foreach ($lockout_numbers as $key => $max) { ?>
-<?= render_input('settings[' . $lockout_name($key) . ']', _l('login_security_' . $key), get_option($lockout_name($key)), 'number', ['min' => 1, 'max' => $max, 'step' => 1]); ?>
+<?php foreach ($lockout_numbers as $key) { ?>
+<?= render_input('settings[' . $lockout_name($key) . ']', _l('login_security_' . $key), get_option($lockout_name($key)), 'number', Login_security_options::range($key) + ['step' => 1]); ?>
 <p class="text-muted login-security-hint"><?= e(_l('login_security_' . $key . '_help')); ?></p>
 <?php } ?>
 <hr>

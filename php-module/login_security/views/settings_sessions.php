@@ -5,6 +5,7 @@
  */
 $ls_notice = Login_security_gateway::instance()->notice();
 $ls_idle   = Login_security_options::name(Login_security_options::SESSION_IDLE_MINUTES);
+$ls_idle_range = Login_security_options::range(Login_security_options::SESSION_IDLE_MINUTES);
 ?>
 <?php if ($ls_notice !== null) { ?>
 <?= login_security_notice_html($ls_notice); ?>
@@ -18,7 +19,7 @@ $ls_idle   = Login_security_options::name(Login_security_options::SESSION_IDLE_M
 <div class="form-group" app-field-wrapper="settings[<?= e($ls_idle); ?>]">
     <label for="<?= e($ls_idle); ?>" class="control-label"><?= e(_l('login_security_session_idle_minutes')); ?></label>
     <input type="number" id="<?= e($ls_idle); ?>" name="settings[<?= e($ls_idle); ?>]" class="form-control"
-        min="1" max="1440" step="1" required value="<?= e(get_option($ls_idle)); ?>">
+        min="<?= e((string) $ls_idle_range['min']); ?>" max="<?= e((string) $ls_idle_range['max']); ?>" step="1" required value="<?= e(get_option($ls_idle)); ?>">
     <p class="text-muted login-security-hint"><?= e(_l('login_security_session_idle_minutes_help')); ?></p>
 </div>
 <hr>
