@@ -75,6 +75,14 @@ namespace LoginSecurity {
     function settings_schema(): array {}
 
     /**
+     * The Login Log's vocabulary the extension accepts (Store::recordEvent refuses anything else): the module's
+     * constants (Login_security_gateway::EVENT_*, USER_*, METHOD_*, REASON_*, END_*) must name exactly these.
+     *
+     * @return array{events: list<string>, user_types: list<string>, methods: list<string>, reasons: list<string>, end_reasons: list<string>}
+     */
+    function vocabulary(): array {}
+
+    /**
      * The extension's view of one Perfex database. Construction does not connect: each PHP process keeps one
      * connection pool per distinct configuration, opened lazily on first use and reused across requests.
      */

@@ -70,8 +70,21 @@ pub fn settings_schema() -> PhpResult<ZBox<ZendHashTable>> {
     to_table(&rows)
 }
 
+/// The Login Log's vocabulary as the extension accepts it: events, user types, methods, reasons, end reasons.
+#[php_function]
+#[php(name = "LoginSecurity\\vocabulary")]
+pub fn vocabulary() -> PhpResult<ZBox<ZendHashTable>> {
+    use crate::login_log::{END_REASONS, EVENTS, METHODS, REASONS, USER_TYPES};
+    let list = |values: &[&'static str]| values.iter().filter(|v| !v.is_empty()).copied().collect::<Vec<&'static str>>();
+    to_table(&json!({
+        "events": list(&EVENTS), "user_types": list(&USER_TYPES), "methods": list(&METHODS),
+        "reasons": list(&REASONS), "end_reasons": list(&END_REASONS),
+    }))
+}
+
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
+        .function(wrap_function!(vocabulary))
         .function(wrap_function!(settings_schema))
         .function(wrap_function!(version))
         .function(wrap_function!(parse_user_agent))

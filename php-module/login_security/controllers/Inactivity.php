@@ -73,7 +73,7 @@ class Inactivity extends App_Controller
         $userId   = $users[$userType];
         $gateway  = Login_security_gateway::instance();
         $token    = Login_security_session_guard::token($userType, $userId);
-        $duration = $token === null ? null : $gateway->endSession($token, Login_security_session_guard::END_IDLE, '');
+        $duration = $token === null ? null : $gateway->endSession($token, Login_security_gateway::END_IDLE, '');
         if ($duration !== null) {
             $marker = login_security_login_marker($userType);
             $gateway->record([
@@ -82,10 +82,10 @@ class Inactivity extends App_Controller
                 'user_id'    => $userId,
                 'identifier' => $marker !== null && $marker['user_id'] === $userId ? $marker['identifier'] : '',
                 'duration'   => $duration,
-                'end_reason' => Login_security_session_guard::END_IDLE,
+                'end_reason' => Login_security_gateway::END_IDLE,
             ]);
         }
-        Login_security_session_notice::set(Login_security_session_guard::END_IDLE, null);
+        Login_security_session_notice::set(Login_security_gateway::END_IDLE, null);
         $this->json(200, ['signed_in' => true, 'expired' => true]);
     }
 

@@ -49,7 +49,7 @@ class Sessions extends AdminController
         $target = $this->actionTarget();
         $id     = $this->input->post('id');
         $owned  = is_string($id) && $this->userHasSession($target, $id);
-        $ended  = $owned ? Login_security_session_actions::endOne($id, Login_security_session_guard::END_FORCED) : null;
+        $ended  = $owned ? Login_security_session_actions::endOne($id, Login_security_gateway::END_FORCED) : null;
         $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
@@ -57,7 +57,7 @@ class Sessions extends AdminController
     public function end_user(): void
     {
         $target = $this->actionTarget();
-        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], Login_security_session_guard::END_FORCED);
+        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], Login_security_gateway::END_FORCED);
         $this->done((int) $count > 0, (int) $count === 1 ? 'login_security_sessions_ended_user_one' : 'login_security_sessions_ended_user',
             'login_security_sessions_nothing_ended', (string) $count);
     }

@@ -26,7 +26,7 @@ function login_security_purge_expired_events(): void
             'event'      => Login_security_gateway::EVENT_LOGOUT,
             'user_type'  => (string) $ended['user_type'],
             'user_id'    => (int) $ended['user_id'],
-            'end_reason' => 'expired',
+            'end_reason' => Login_security_gateway::END_EXPIRED,
             'duration'   => (int) $ended['duration'],
             'ip'         => '',
             'user_agent' => '',

@@ -64,7 +64,7 @@ function login_security_sessions_on_password_reset($data): void
         return;
     }
     $userType = !empty($data['staff']) ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
-    Login_security_session_actions::endUser($userType, $userId, Login_security_session_guard::END_LOGOUT,
+    Login_security_session_actions::endUser($userType, $userId, Login_security_gateway::END_LOGOUT,
         _l('login_security_sessions_password_changed_details'));
 }
 

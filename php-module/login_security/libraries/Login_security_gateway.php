@@ -55,6 +55,7 @@ final class Login_security_gateway
     public const REASON_LOCKED_OUT       = 'locked_out'; // refused before the password was checked
     public const REASON_BLOCKED          = 'blocked';
     public const REASON_INVALID_FORM     = 'invalid_form'; // counted, but Perfex's validation checked no password
+    public const REASON_REVOKED          = 'revoked'; // a remember-me token whose session was ended (or password changed)
 
     /** claimLogin() / loginStatus() verdicts. */
     public const VERDICT_ALLOWED = 'allowed';
@@ -62,8 +63,14 @@ final class Login_security_gateway
     public const VERDICT_BLOCKED = 'blocked';
     public const VERDICT_BUSY    = 'busy'; // the attempt could not be counted now: refused, try again
 
-    /** Why a session ended. */
-    public const END_LOGOUT = 'logout';
+    /** Why a session ended (Login Log end_reason). */
+    public const END_LOGOUT   = 'logout';
+    public const END_IDLE     = 'idle';
+    public const END_FORCED   = 'forced';
+    public const END_BANNED   = 'banned';
+    public const END_REJECTED = 'rejected';
+    public const END_EXPIRED  = 'expired';
+    public const END_PASSWORD = 'password_changed';
 
     private static ?self $instance = null;
 

@@ -66,10 +66,10 @@ final class Login_security_session_actions
             return null;
         }
         $details = self::banDetails($until, $reason);
-        $ended   = self::endUser($userType, $userId, Login_security_session_guard::END_BANNED, $details);
+        $ended   = self::endUser($userType, $userId, Login_security_gateway::END_BANNED, $details);
         if ($ended === 0) {
             // No session to end: the ban itself is still recorded.
-            self::record($userType, $userId, Login_security_session_guard::END_BANNED, null, $details, $actor);
+            self::record($userType, $userId, Login_security_gateway::END_BANNED, null, $details, $actor);
         }
 
         return $until;
@@ -100,7 +100,7 @@ final class Login_security_session_actions
      */
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
-        return self::endUser($userType, $userId, Login_security_session_guard::END_LOGOUT, $details, [
+        return self::endUser($userType, $userId, Login_security_gateway::END_LOGOUT, $details, [
             'token'       => Login_security_session_guard::token($userType, $userId),
             'php_session' => session_id() !== '' ? session_id() : null,
             'autologin'   => Login_security_session_guard::autologinKey(),
@@ -115,7 +115,7 @@ final class Login_security_session_actions
         }
         foreach (self::ownSessions($userType, $userId) as $row) {
             if ($row['id'] === $publicId) {
-                return self::endOne($publicId, Login_security_session_guard::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
+                return self::endOne($publicId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
             }
         }
 

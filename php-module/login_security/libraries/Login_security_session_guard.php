@@ -16,17 +16,6 @@ require_once __DIR__ . '/Login_security_session_marker.php';
  */
 final class Login_security_session_guard
 {
-    /** Why a session ended (Login Log end_reason). */
-    public const END_LOGOUT   = 'logout';
-    public const END_IDLE     = 'idle';
-    public const END_FORCED   = 'forced';
-    public const END_BANNED   = 'banned';
-    public const END_REJECTED = 'rejected';
-    public const END_PASSWORD = 'password_changed';
-
-    /** A remember-me token whose session was ended (or whose password changed since) tried to log in. */
-    public const REASON_REVOKED = 'revoked';
-
     /** A session taken over without a login we saw (it is older than the module, or its row was lost). */
     public const METHOD_TAKEOVER = '';
 
@@ -124,11 +113,11 @@ final class Login_security_session_guard
             return $end;
         }
         $token    = self::token($userType, $userId);
-        $duration = $token === null ? null : Login_security_gateway::instance()->endSession($token, self::END_LOGOUT, '');
+        $duration = $token === null ? null : Login_security_gateway::instance()->endSession($token, Login_security_gateway::END_LOGOUT, '');
         self::forget($userType);
         Login_security_session_marker::clear();
 
-        return ['record' => true, 'reason' => self::END_LOGOUT, 'duration' => $duration];
+        return ['record' => true, 'reason' => Login_security_gateway::END_LOGOUT, 'duration' => $duration];
     }
 
     /**
@@ -148,7 +137,7 @@ final class Login_security_session_guard
             'user_type' => $user['user_type'],
             'user_id'   => $user['user_id'],
             'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
-            'reason'    => self::REASON_REVOKED,
+            'reason'    => Login_security_gateway::REASON_REVOKED,
         ]);
         if ($notice) {
             Login_security_session_notice::set('revoked', null);
@@ -237,15 +226,15 @@ final class Login_security_session_guard
             $lasted   = isset($state['started_at']) ? max(0, time() - (int) $state['started_at']) : null;
             if ($name === 'ended') {
                 // Recorded when it was ended (admin action, sign-out elsewhere, password change).
-                $reason = (string) ($state['reason'] ?? self::END_FORCED);
+                $reason = (string) ($state['reason'] ?? Login_security_gateway::END_FORCED);
                 self::signOut($userType, ['record' => false, 'reason' => $reason, 'duration' => null], $reason, null);
             } elseif ($name === 'banned') {
                 $until = (int) ($state['until'] ?? 0);
-                self::signOut($userType, ['record' => true, 'reason' => self::END_BANNED, 'duration' => $lasted], self::END_BANNED, $until);
+                self::signOut($userType, ['record' => true, 'reason' => Login_security_gateway::END_BANNED, 'duration' => $lasted], Login_security_gateway::END_BANNED, $until);
             } elseif ($name === 'idle') {
-                self::signOut($userType, ['record' => true, 'reason' => self::END_IDLE, 'duration' => $lasted], self::END_IDLE, null);
-            } elseif ($name === self::END_PASSWORD) {
-                self::signOut($userType, ['record' => true, 'reason' => self::END_PASSWORD, 'duration' => $lasted], self::END_PASSWORD, null);
+                self::signOut($userType, ['record' => true, 'reason' => Login_security_gateway::END_IDLE, 'duration' => $lasted], Login_security_gateway::END_IDLE, null);
+            } elseif ($name === Login_security_gateway::END_PASSWORD) {
+                self::signOut($userType, ['record' => true, 'reason' => Login_security_gateway::END_PASSWORD, 'duration' => $lasted], Login_security_gateway::END_PASSWORD, null);
             } elseif ($name === 'active' && $activity && $input->method() === 'post') {
                 // A form this session sends may change its own user's password (the profile, an admin editing
                 // themselves, Perfex's contact profile which fires no hook): that change does not end this session.
@@ -276,9 +265,9 @@ final class Login_security_session_guard
                 'user_type' => $userType,
                 'user_id'   => $userId,
                 'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
-                'reason'    => self::REASON_REVOKED,
+                'reason'    => Login_security_gateway::REASON_REVOKED,
             ]);
-            self::signOut($userType, ['record' => false, 'reason' => self::END_FORCED, 'duration' => null], 'revoked', null);
+            self::signOut($userType, ['record' => false, 'reason' => Login_security_gateway::END_FORCED, 'duration' => null], 'revoked', null);
         }
     }
 
@@ -293,12 +282,12 @@ final class Login_security_session_guard
         $gateway = Login_security_gateway::instance();
         foreach ($gateway->bans($userType . ':' . $userId) as $ban) {
             if (is_array($ban) && (int) ($ban['until'] ?? 0) > time()) {
-                return ['reason' => self::END_BANNED, 'notice' => self::END_BANNED, 'until' => (int) $ban['until']];
+                return ['reason' => Login_security_gateway::END_BANNED, 'notice' => Login_security_gateway::END_BANNED, 'until' => (int) $ban['until']];
             }
         }
         if ($singleLogin && Login_security_options::singleLogin($userType)
             && $gateway->countLiveSessions($userType, $userId, Login_security_options::sessionIdleSeconds()) > 0) {
-            return ['reason' => self::END_REJECTED, 'notice' => self::END_REJECTED, 'until' => null];
+            return ['reason' => Login_security_gateway::END_REJECTED, 'notice' => Login_security_gateway::END_REJECTED, 'until' => null];
         }
 
         return null;
@@ -332,7 +321,7 @@ final class Login_security_session_guard
     {
         $stored = get_instance()->session->userdata(self::SESSION_KEYS[$userType]);
         if (is_array($stored) && is_string($stored['token'] ?? null)) {
-            Login_security_gateway::instance()->endSession($stored['token'], self::END_LOGOUT, '');
+            Login_security_gateway::instance()->endSession($stored['token'], Login_security_gateway::END_LOGOUT, '');
             self::forget($userType);
         }
     }

@@ -51,7 +51,7 @@ final class Login_security_session_marker
         $gateway = Login_security_gateway::instance();
         foreach ($gateway->bans($userType . ':' . $userId) as $ban) {
             if (is_array($ban) && (int) ($ban['until'] ?? 0) > time()) {
-                return [Login_security_session_guard::END_BANNED, (int) $ban['until']];
+                return [Login_security_gateway::END_BANNED, (int) $ban['until']];
             }
         }
         foreach ($gateway->liveSessions($userType, $userType . ':' . $userId, Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
@@ -62,11 +62,11 @@ final class Login_security_session_marker
         $filter = ['user' => $userType . ':' . $userId, 'event' => Login_security_gateway::EVENT_LOGOUT, 'from' => $since];
         foreach ($gateway->events($filter, 1, 20)['rows'] as $event) {
             $reason = (string) ($event['end_reason'] ?? '');
-            if (in_array($reason, [Login_security_session_guard::END_FORCED, Login_security_session_guard::END_BANNED], true)) {
-                return [$reason === Login_security_session_guard::END_BANNED ? Login_security_session_guard::END_FORCED : $reason, null];
+            if (in_array($reason, [Login_security_gateway::END_FORCED, Login_security_gateway::END_BANNED], true)) {
+                return [$reason === Login_security_gateway::END_BANNED ? Login_security_gateway::END_FORCED : $reason, null];
             }
-            if ($reason === Login_security_session_guard::END_LOGOUT && (string) ($event['details'] ?? '') !== '') {
-                return [Login_security_session_guard::END_LOGOUT, null]; // sign-out elsewhere or password change
+            if ($reason === Login_security_gateway::END_LOGOUT && (string) ($event['details'] ?? '') !== '') {
+                return [Login_security_gateway::END_LOGOUT, null]; // sign-out elsewhere or password change
             }
         }
 
