@@ -82,6 +82,9 @@ namespace LoginSecurity {
      */
     function vocabulary(): array {}
 
+    /** The schema version Store::migrate() brings a database to; read without touching the database. */
+    function schema_version(): int {}
+
     /**
      * The extension's view of one Perfex database. Construction does not connect: each PHP process keeps one
      * connection pool per distinct configuration, opened lazily on first use and reused across requests.

@@ -15,6 +15,6 @@ Login_security_options::addDefaults();
 
 $login_security_gateway = Login_security_gateway::instance();
 if ($login_security_gateway->migrate() !== null) {
-    Login_security_options::set(Login_security_options::MIGRATED_VERSION, (string) $login_security_gateway->version());
+    Login_security_options::set(Login_security_options::MIGRATED_VERSION, (string) $login_security_gateway->migrationTag());
 }
 unset($login_security_gateway);

@@ -16,6 +16,13 @@ pub fn version() -> &'static str {
     crate::VERSION
 }
 
+/// The schema version this extension's `Store::migrate()` brings a database to (no database needed).
+#[php_function]
+#[php(name = "LoginSecurity\\schema_version")]
+pub fn schema_version() -> i64 {
+    i64::from(crate::store::SCHEMA_VERSION)
+}
+
 /// Parses a User-Agent (any bytes).
 #[php_function]
 #[php(name = "LoginSecurity\\parse_user_agent")]
@@ -84,6 +91,7 @@ pub fn vocabulary() -> PhpResult<ZBox<ZendHashTable>> {
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
+        .function(wrap_function!(schema_version))
         .function(wrap_function!(vocabulary))
         .function(wrap_function!(settings_schema))
         .function(wrap_function!(version))

@@ -173,6 +173,23 @@ final class LoginLogAdminTest extends LoginLogTestCase
         }
     }
 
+    public function testANewSchemaIsMigratedOnTheNextAdminPageEvenUnderTheSameVersionString(): void
+    {
+        $this->loginAdmin();
+        $tag = (string) self::option('migrated_version');
+        $this->assertMatchesRegularExpression('#^\d+\.\d+\.\d+/\d+$#', $tag, 'version and schema version');
+        [$version, $schema] = explode('/', $tag);
+        $schemaTable = self::table('login_security_schema');
+        // as an earlier build of the same version left it: marked with the version alone, two schema steps behind
+        self::setOptions(['migrated_version' => $version]);
+        self::db()->query("UPDATE $schemaTable SET version = version - 2");
+
+        $this->assertSame(200, $this->get('admin/login_security')->status);
+
+        $this->assertSame($schema, (string) self::row("SELECT version FROM $schemaTable WHERE id = 1")['version']);
+        $this->assertSame($tag, self::option('migrated_version'));
+    }
+
     public function testInternalOptionsCannotBePosted(): void
     {
         $this->loginAdmin();

@@ -55,12 +55,12 @@ function login_security_migrate_if_needed(): void
     if (!$gateway->isAvailable()) {
         return;
     }
-    $version = $gateway->version();
-    if ($version === null || $version === Login_security_options::get(Login_security_options::MIGRATED_VERSION)) {
+    $tag = $gateway->migrationTag();
+    if ($tag === null || $tag === Login_security_options::get(Login_security_options::MIGRATED_VERSION)) {
         return;
     }
     if ($gateway->migrate() !== null) {
-        Login_security_options::set(Login_security_options::MIGRATED_VERSION, $version);
+        Login_security_options::set(Login_security_options::MIGRATED_VERSION, $tag);
     }
 }
 

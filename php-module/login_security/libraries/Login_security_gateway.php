@@ -124,6 +124,17 @@ final class Login_security_gateway
         }, null);
     }
 
+    /**
+     * What a database migrated by this extension is marked with ("1.0.0/5": version and schema version), so that a
+     * new schema is migrated even when the version string did not change; null when unknown.
+     */
+    public function migrationTag(): ?string
+    {
+        return $this->call('schema_version', static function () {
+            return \LoginSecurity\version() . '/' . \LoginSecurity\schema_version();
+        }, null);
+    }
+
     /** Creates or upgrades the tables; the schema version, or null on failure. */
     public function migrate(): ?int
     {

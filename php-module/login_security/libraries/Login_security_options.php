@@ -46,7 +46,7 @@ final class Login_security_options
     public const LOCKOUT_IP_LIMIT          = 'lockout_ip_limit';
     public const LOCKOUT_ALLOWLIST         = 'lockout_allowlist';
 
-    /** Not a setting: the extension version whose migrate() last succeeded (see hooks/maintenance.php). */
+    /** Not a setting: "<extension version>/<schema version>" whose migrate() last succeeded (see hooks/maintenance.php). */
     public const MIGRATED_VERSION = 'migrated_version';
 
     /** Not a setting: the time of the last block (hooks/lockout_notify.php; what was told is in the extension's tables). */
