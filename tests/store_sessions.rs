@@ -194,3 +194,20 @@ fn a_password_change_ends_every_session_but_the_one_that_made_it() {
     assert_eq!(s.revoked_remember_me("k-other", Some(7200)).unwrap(), Some(("staff".into(), 2)));
     assert!(!s.accept_password_change(&mine, now + 1, 7200).unwrap(), "a change before this request is not its own");
 }
+
+#[test]
+fn a_password_change_time_that_a_timezone_change_put_in_the_future_ends_no_new_session() {
+    let Some(cfg) = common::fresh_config("pwtz") else { return };
+    let s = Store::new(&cfg).unwrap();
+    let mut c = perfex_tables(&cfg);
+    let p = &cfg.prefix;
+    user_tables(&mut c, p);
+    let now = chrono::Utc::now().timestamp();
+    // changed at now - 50 while Perfex ran at UTC+5:30; the administrator has since switched Perfex to UTC
+    c.query_drop(format!("UPDATE {p}staff SET last_password_change = '{}'", chrono::DateTime::from_timestamp(now - 50 + 19_800, 0).unwrap().format("%Y-%m-%d %H:%M:%S"))).unwrap();
+    let fresh = start(&s, "staff", 2, now - 10); // a login after the change
+    for _ in 0..3 {
+        let state = s.check_session(&fresh, now, &Rules::default(), true, "", Some(0)).unwrap().0;
+        assert!(matches!(state, State::Active { .. }), "the new session is not ended on each request for five and a half hours: {state:?}");
+    }
+}

@@ -166,7 +166,10 @@ impl Store {
         })?;
         let snapshot = row.map(|r| Snapshot {
             ended_at: r.0, end_reason: r.1, last_seen: r.2, banned_until: r.3, created_at: r.4, password_seen: r.5,
-            autologin_key: r.6, password_changed_at: r.7.and_then(|local| utc_offset.map(|o| local - o)),
+            // A change time still in the future is not a change yet: Perfex wrote it in local time under an offset
+            // that no longer holds (its timezone was changed, or a clock went back for daylight saving). Without this,
+            // every new session would be ended until that moment passed.
+            autologin_key: r.6, password_changed_at: r.7.and_then(|local| utc_offset.map(|o| local - o)).filter(|changed| *changed <= now),
         });
         let state = session::check(snapshot.as_ref(), now, rules, activity);
         let bind = !autologin_key.is_empty() && snapshot.as_ref().is_some_and(|s| s.autologin_key != autologin_key);

@@ -159,7 +159,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
 
             $notes = $this->notifications();
             $this->assertSame([1, 3], array_map('intval', array_column($notes, 'touserid')));
-            $this->assertSame('login_security_notification_blocked', $notes[0]['description']);
+            $this->assertSame('login_security_notification_blocked_one', $notes[0]['description'], 'one account: the singular text');
             $this->assertSame('login_security/locked_accounts', $notes[0]['link']);
             $this->assertSame(['1'], unserialize($notes[0]['additional_data']));
 
@@ -173,7 +173,7 @@ final class LockedAccountsPageTest extends LockoutTestCase
             $this->browser('admin')->ajax('GET', 'admin/misc/notifications_check');
             $notes = $this->notifications();
             $this->assertCount(3, $notes);
-            $this->assertSame([1, ['2']], [(int) $notes[2]['touserid'], unserialize($notes[2]['additional_data'])]);
+            $this->assertSame([1, ['2'], 'login_security_notification_blocked'], [(int) $notes[2]['touserid'], unserialize($notes[2]['additional_data']), $notes[2]['description']]);
             $this->browser('admin')->get('admin/');
             $this->assertCount(3, $this->notifications(), 'nothing new to tell');
         } finally {

@@ -41,7 +41,7 @@ function login_security_notify_admin_of_blocks(int $staffId): bool
     $due = Login_security_gateway::instance()->announceBlocks($staffId);
     if ($due['count'] > 0) {
         $sent = add_notification([
-            'description'     => 'login_security_notification_blocked',
+            'description'     => $due['count'] === 1 ? 'login_security_notification_blocked_one' : 'login_security_notification_blocked',
             'touserid'        => $staffId,
             'fromcompany'     => 1,
             'link'            => LOGIN_SECURITY_URI_LOCKED,

@@ -52,7 +52,8 @@ $lang['login_security_reenable_failed']          = 'Nothing was re-enabled: the 
 $lang['login_security_reenabled_count']          = 'Re-enabled: %s.';
 
 // Notification to admins (the bell).
-$lang['login_security_notification_blocked'] = 'Login Security: %s account(s) blocked after repeated failed logins. Review them on Locked accounts.';
+$lang['login_security_notification_blocked']     = 'Login Security: %s accounts blocked after repeated failed logins. Review them on Locked accounts.';
+$lang['login_security_notification_blocked_one'] = 'Login Security: an account was blocked after repeated failed logins. Review it on Locked accounts.';
 
 // Settings tab "Login Attempt".
 $lang['login_security_lockout_tab']                = 'Login Attempt';
