@@ -183,11 +183,13 @@ final class LoginLogAdminTest extends LoginLogTestCase
         // as an earlier build of the same version left it: marked with the version alone, two schema steps behind
         self::setOptions(['migrated_version' => $version]);
         self::db()->query("UPDATE $schemaTable SET version = version - 2");
+        self::db()->query('INSERT INTO ' . self::table('options') . " (name, value, autoload) VALUES ('login_security_lockout_notified', '{}', 1)");
 
         $this->assertSame(200, $this->get('admin/login_security')->status);
 
         $this->assertSame($schema, (string) self::row("SELECT version FROM $schemaTable WHERE id = 1")['version']);
         $this->assertSame($tag, self::option('migrated_version'));
+        $this->assertNull(self::option('lockout_notified'), 'the options of the old block notices are gone');
     }
 
     public function testInternalOptionsCannotBePosted(): void

@@ -61,6 +61,7 @@ function login_security_migrate_if_needed(): void
     }
     if ($gateway->migrate() !== null) {
         Login_security_options::set(Login_security_options::MIGRATED_VERSION, $tag);
+        Login_security_options::deleteRetired();
     }
 }
 

@@ -149,7 +149,7 @@ final class Login_security_options
         return self::RANGES;
     }
 
-    /** Options earlier versions kept (block notices, now in the extension's tables): deleted on activation. */
+    /** Options earlier versions kept (block notices, now in the extension's tables). */
     private const RETIRED = ['lockout_blocks', 'lockout_notified'];
 
     /** Adds every option with its default; existing values are kept (add_option is a no-op then). */
@@ -158,6 +158,12 @@ final class Login_security_options
         foreach (self::SETTINGS + self::INTERNAL as $key => $default) {
             add_option(self::name($key), $default, 1);
         }
+        self::deleteRetired();
+    }
+
+    /** Deletes the options earlier versions kept (activation, and an upgrade's first admin page). */
+    public static function deleteRetired(): void
+    {
         foreach (self::RETIRED as $key) {
             delete_option(self::name($key));
         }
