@@ -10,17 +10,7 @@ use mysql::prelude::Queryable;
 use login_security::lockout::{Decision, LoginGuard, Policy, Resolved, Undo};
 use login_security::store::{AttemptKey, DbConfig, Store};
 
-const T0: i64 = 1_790_000_000;
-
-fn key(kind: &str, subject: &str) -> AttemptKey {
-    AttemptKey { kind: kind.into(), subject: subject.into() }
-}
-fn account_policy() -> Policy {
-    Policy::new(3, 180, Some(3), 86_400).unwrap()
-}
-fn ip_policy() -> Policy {
-    Policy::new(20, 180, None, 86_400).unwrap()
-}
+use common::attempts::{T0, account_policy, ip_policy, key};
 
 #[test]
 fn three_attempts_then_locked_then_reenabled() {

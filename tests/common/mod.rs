@@ -79,3 +79,26 @@ pub fn sql() -> mysql::Conn {
     c.query_drop("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci").unwrap();
     c
 }
+
+/// The counters the attempts tests claim on: a fixed "now", keys by kind and subject, the default policies.
+pub mod attempts {
+    use login_security::lockout::Policy;
+    use login_security::store::AttemptKey;
+
+    /// A fixed "now".
+    pub const T0: i64 = 1_790_000_000;
+
+    pub fn key(kind: &str, subject: &str) -> AttemptKey {
+        AttemptKey { kind: kind.into(), subject: subject.into() }
+    }
+
+    /// The account policy of the default settings (3 retries, 3 minutes, 3 lockouts, 24 h).
+    pub fn account_policy() -> Policy {
+        Policy::new(3, 180, Some(3), 86_400).unwrap()
+    }
+
+    /// The per-IP policy of the default settings (20 attempts).
+    pub fn ip_policy() -> Policy {
+        Policy::new(20, 180, None, 86_400).unwrap()
+    }
+}
