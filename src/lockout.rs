@@ -445,7 +445,7 @@ impl Verdict {
             (None, Some(u)) => (Some(u), "ip"),
             _ => (None, ""),
         };
-        let claim = account.map(|((k, _), _)| Claim { key: k.clone(), ip: ip.map(|((k, _), _)| k.subject.clone()), undo }.encode());
+        let claim = account.map(|((k, _), _)| Claim { key: k.clone(), ip: ip.map(|((k, _), _)| k.subject.clone()), undo, until }.encode());
         Verdict {
             status: "allowed",
             until,
@@ -495,28 +495,75 @@ pub struct Claim {
     pub ip: Option<String>,
     /// What to take back.
     pub undo: Undo,
+    /// When the lockout this attempt set ends (the account's, else the IP's).
+    pub until: Option<i64>,
+}
+
+/// The lockout or block an attempt set, as the Login Log records it and the login page tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lock {
+    /// The account is blocked (until an administrator re-enables it).
+    pub blocked: bool,
+    /// `account` or `ip`.
+    pub scope: &'static str,
+    /// When a lockout ends (`None` for a block).
+    pub until: Option<i64>,
+}
+
+impl Lock {
+    /// The `details` of its Login Log event: `account:<until>` / `ip:<until>` for a lockout, "" for a block.
+    #[must_use]
+    pub fn details(&self) -> String {
+        match (self.blocked, self.until) {
+            (false, Some(until)) => format!("{}:{until}", self.scope),
+            _ => String::new(),
+        }
+    }
+
+    /// The lockout a Login Log `details` text names (what [`Lock::details`] wrote), or `None`.
+    #[must_use]
+    pub fn from_details(details: &str) -> Option<Self> {
+        let (scope, until) = details.split_once(':')?;
+        let scope = match scope { "account" => "account", "ip" => "ip", _ => return None };
+        Some(Lock { blocked: false, scope, until: Some(until.parse().ok()?) })
+    }
 }
 
 impl Claim {
-    /// `v1|kind|subject|ip|flags`.
+    /// `v2|kind|subject|ip|flags|until`.
     #[must_use]
     pub fn encode(&self) -> String {
         let f = |b: bool| if b { '1' } else { '0' };
         let u = self.undo;
-        format!("v1|{}|{}|{}|{}{}{}{}", self.key.kind, self.key.subject, self.ip.as_deref().unwrap_or(""),
-            f(u.account_locked), f(u.account_blocked), f(u.ip_counted), f(u.ip_locked))
+        format!("v2|{}|{}|{}|{}{}{}{}|{}", self.key.kind, self.key.subject, self.ip.as_deref().unwrap_or(""),
+            f(u.account_locked), f(u.account_blocked), f(u.ip_counted), f(u.ip_locked), self.until.map_or(String::new(), |t| t.to_string()))
+    }
+
+    /// What this attempt set when its password turns out wrong: a block of the account, a lockout of the account or
+    /// of the IP, or nothing.
+    #[must_use]
+    pub fn lock(&self) -> Option<Lock> {
+        let u = self.undo;
+        if u.account_blocked {
+            Some(Lock { blocked: true, scope: "account", until: None })
+        } else if u.account_locked || u.ip_locked {
+            Some(Lock { blocked: false, scope: if u.account_locked { "account" } else { "ip" }, until: self.until })
+        } else {
+            None
+        }
     }
 
     /// The claim [`Claim::encode`] wrote, or `None` for anything else.
     #[must_use]
     pub fn decode(text: &str) -> Option<Self> {
         let mut parts = text.split('|');
-        let (Some("v1"), Some(kind @ ("staff" | "contact")), Some(subject), Some(ip), Some(flags), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some("v2"), Some(kind @ ("staff" | "contact")), Some(subject), Some(ip), Some(flags), Some(until), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return None;
         };
         let bits: Vec<bool> = flags.chars().map(|c| c == '1').collect();
+        let until = if until.is_empty() { None } else { Some(until.parse().ok()?) };
         if bits.len() != 4 || subject.is_empty() {
             return None;
         }
@@ -524,6 +571,7 @@ impl Claim {
             key: AttemptKey { kind: kind.into(), subject: subject.into() },
             ip: Some(ip.to_string()).filter(|s| !s.is_empty()),
             undo: Undo { account_locked: bits[0], account_blocked: bits[1], ip_counted: bits[2], ip_locked: bits[3] },
+            until,
         })
     }
 }
@@ -576,6 +624,9 @@ mod tests {
         assert_eq!(claim.key, AttemptKey::account("staff", 9));
         assert_eq!(claim.ip.as_deref(), Some("192.0.2.1"));
         assert_eq!(claim.undo, Undo { account_locked: true, account_blocked: false, ip_counted: true, ip_locked: false });
+        assert_eq!(claim.lock(), Some(Lock { blocked: false, scope: "account", until: Some(180) }), "what a wrong password set");
+        assert_eq!(Lock::from_details(&claim.lock().unwrap().details()), claim.lock());
+        assert_eq!(Claim::decode(&verdicts[1].claim).unwrap().lock(), None);
         assert_eq!(verdicts[3].claim, "", "a refused attempt counted nothing");
         let blocked = State { blocked_at: Some(1), ..State::default() };
         let v = Verdict::from_outcomes(&keys, &[(Decision::Locked { until: 9 }, State::default()), (Decision::Blocked, blocked)]);
@@ -629,9 +680,12 @@ mod tests {
 
     #[test]
     fn claims_survive_their_round_trip_and_nothing_else_decodes() {
-        let c = Claim { key: AttemptKey::account("contact", 5), ip: None, undo: Undo { ip_locked: true, ..Undo::default() } };
-        assert_eq!(Claim::decode(&c.encode()), Some(c));
-        for bad in ["", "v1|staff|1|", "v2|staff|1||0000", "v1|ip|1||0000", "v1|staff|1||000", "v1|staff|1||0000|x"] {
+        let c = Claim { key: AttemptKey::account("contact", 5), ip: None, undo: Undo { ip_locked: true, ..Undo::default() }, until: Some(99) };
+        assert_eq!(Claim::decode(&c.encode()), Some(c.clone()));
+        let open = Claim { until: None, undo: Undo::default(), ..c };
+        assert_eq!(Claim::decode(&open.encode()), Some(open));
+        for bad in ["", "v1|staff|1||0000", "v2|staff|1|", "v2|staff|1||0000", "v2|ip|1||0000|", "v2|staff|1||000|", "v2|staff|1||0000|x",
+            "v2|staff|1||0000||x"] {
             assert_eq!(Claim::decode(bad), None, "{bad}");
         }
     }

@@ -256,6 +256,10 @@ pub struct EventRow {
     pub actor_name: String,
     /// Free text.
     pub details: String,
+    /// A `lockout` event's scope (`account` or `ip`, read from its details; "" otherwise).
+    pub lock_scope: &'static str,
+    /// When that lockout ends.
+    pub lock_until: Option<i64>,
 }
 
 /// Logins per day, for the chart.

@@ -187,34 +187,47 @@ namespace LoginSecurity {
          *   scope "account" | "ip" | "" — which counter refused, or which one this attempt locked (until: its end);
          *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
          *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
-         *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginSucceeded().
+         *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginSucceeded() / loginFailed().
          *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
          *   READ COMMITTED.
+         *
+         * @param array<string, mixed>|null $refused a 'failed' event as recordEvent() takes it: a refused attempt is
+         *   recorded with it in the claim's transaction (reason "locked_out" or "blocked", user_id the account).
          */
-        public function claimLogin(string $kind, mixed $identifier, string $ip, array $settings): array {}
+        public function claimLogin(string $kind, mixed $identifier, string $ip, array $settings, ?array $refused = null): array {}
 
         /**
          * The moment of login of account $user_id (its password and any 2FA code were right). What $claim (the
          * `claim` of its attempt's claimLogin() verdict) counted is taken back — a correct password on the last
          * retry locks nothing and never uses up the per-IP limit —; without it, the account's failures are cleared.
          * Then the verdict, by the account's id: "blocked", or "locked" unless $same_request (its password was
-         * checked under that claim in this very request), else "allowed". Same shape as claimLogin().
+         * checked under that claim in this very request), else "allowed". Same shape as claimLogin(); a refusal
+         * records $refused (as claimLogin() does) in the same transaction.
+         *
+         * @param array<string, mixed>|null $refused
          */
-        public function loginSucceeded(string $kind, int $user_id, array $settings, ?string $claim = null, ?bool $same_request = null): array {}
+        public function loginSucceeded(string $kind, int $user_id, array $settings, ?string $claim = null, ?bool $same_request = null, ?array $refused = null): array {}
 
         /**
          * The standing of account $user_id now, nothing counted (a user who arrived by the remember-me cookie):
-         * "allowed", "locked" (until) or "blocked". Same shape as claimLogin().
+         * "allowed", "locked" (until) or "blocked". Same shape as claimLogin(); a refusal records $refused.
+         *
+         * @param array<string, mixed>|null $refused
          */
-        public function accountStatus(string $kind, int $user_id, array $settings): array {}
+        public function accountStatus(string $kind, int $user_id, array $settings, ?array $refused = null): array {}
 
         /**
-         * The ids of Perfex's active administrators (admin = 1, active = 1) but $except, to notify them of a blocked
-         * account (not the blocked one).
+         * A failed login attempt ($failed: its 'failed' event as recordEvent() takes it, with the reason Perfex
+         * gave) under the $claim its attempt got from claimLogin() (null: none). Records it and — when that claim
+         * used the account's last retry or last lockout, or the IP's last attempt — the 'lockout' (details
+         * "account:<until>" / "ip:<until>") or 'blocked' event, in one transaction.
          *
-         * @return list<int>
+         * @param array<string, mixed> $failed
+         * @return array{status: string, scope: string, until: int|null, notify: list<int>}
+         *   status "locked" | "blocked" | "" (this attempt locked nothing); notify: for a block, the ids of Perfex's
+         *   active administrators to tell (admin = 1, active = 1), the blocked staff member left out.
          */
-        public function activeAdminIds(?int $except = null): array {}
+        public function loginFailed(?string $claim, array $failed): array {}
 
         /**
          * Blocks administrator $staff_id has not been told of, at most one notification per 10 minutes: "count" =

@@ -9,6 +9,8 @@ use login_security::lockout::{AttemptKey, Decision, Policy};
 use login_security::login_log::Filter;
 use login_security::store::Store;
 
+use common::attempts::decision;
+
 fn app_config(cfg: &login_security::store::DbConfig) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("ls-cli-{}-{}", std::process::id(), cfg.prefix));
     std::fs::create_dir_all(&dir).unwrap();
@@ -41,7 +43,7 @@ fn lists_and_reenables_a_blocked_admin_and_records_it() {
     let now = chrono::Utc::now().timestamp();
     store.claim_attempt(&[(key.clone(), strict)], "192.0.2.9", now).unwrap(); // lockout 1
     store.claim_attempt(&[(key.clone(), strict)], "192.0.2.9", now + 61).unwrap(); // lockout 2 > max: blocked
-    assert_eq!(store.attempt_decision(&key, &strict, now + 62).unwrap(), Decision::Blocked);
+    assert_eq!(decision(&store, &key, &strict, now + 62), Decision::Blocked);
 
     let (ok, listing) = cli(&config, &["list"]);
     assert!(ok && listing.contains("staff:1 ") && listing.contains("admin@example.com") && listing.contains("blocked")
@@ -49,7 +51,7 @@ fn lists_and_reenables_a_blocked_admin_and_records_it() {
     // the e-mail as an administrator remembers it, in any spelling the database treats as equal: the account and
     // the e-mail's folded key (nothing counted there)
     assert_eq!(cli(&config, &["reenable", "staff:Admin@EXÄMPLE.com"]), (true, "re-enabled 1 of 2 key(s)\n".into()));
-    assert!(matches!(store.attempt_decision(&key, &strict, now + 62).unwrap(), Decision::Allowed { .. }));
+    assert!(matches!(decision(&store, &key, &strict, now + 62), Decision::Allowed { .. }));
     let (_, rows) = store.events(&Filter { event: "reenabled".into(), ..Filter::default() }.parse().unwrap(), 1, 10).unwrap();
     assert_eq!((rows.len(), rows[0].actor_name.as_str()), (1, "login-security-cli"));
 }

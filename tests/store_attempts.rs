@@ -7,10 +7,11 @@ use std::sync::{Arc, Barrier};
 
 use mysql::prelude::Queryable;
 
-use login_security::lockout::{Decision, LoginGuard, Policy, Resolved, Undo};
+use login_security::lockout::{Decision, Lock, LoginGuard, Policy, Resolved, Undo};
+use login_security::login_log::NewEvent;
 use login_security::store::{AttemptKey, DbConfig, Store};
 
-use common::attempts::{T0, account_policy, ip_policy, key};
+use common::attempts::{T0, account_policy, decision, ip_policy, key};
 
 #[test]
 fn three_attempts_then_locked_then_reenabled() {
@@ -21,11 +22,11 @@ fn three_attempts_then_locked_then_reenabled() {
     assert_eq!(claim(T0), Decision::Allowed { remaining: 2 });
     assert_eq!(claim(T0), Decision::Allowed { remaining: 1 });
     assert_eq!(claim(T0), Decision::Locked { until: T0 + 180 });
-    assert_eq!(s.attempt_decision(&k, &account_policy(), T0 + 179).unwrap(), Decision::Locked { until: T0 + 180 });
+    assert_eq!(decision(&s, &k, &account_policy(), T0 + 179), Decision::Locked { until: T0 + 180 });
     let rows = s.locked_keys(T0, 100).unwrap();
     assert_eq!((rows.len(), rows[0].user_id, rows[0].last_ip.as_str()), (1, None, "192.0.2.1"));
     assert_eq!(s.reenable(std::slice::from_ref(&k)).unwrap(), 1);
-    assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
+    assert_eq!(decision(&s, &k, &account_policy(), T0), Decision::Allowed { remaining: 3 });
 }
 
 #[test]
@@ -37,7 +38,7 @@ fn success_clears_failures() {
     }
     let after = s.attempt_succeeded_after_claim(&k, None, Undo::default()).unwrap().unwrap();
     assert_eq!((after.failures, after.lockouts), (0, 0));
-    assert_eq!(s.attempt_decision(&k, &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
+    assert_eq!(decision(&s, &k, &account_policy(), T0), Decision::Allowed { remaining: 3 });
 }
 
 #[test]
@@ -50,7 +51,7 @@ fn a_locked_ip_refuses_without_counting_the_account() {
     }
     let d = s.claim_attempt(&[(key("staff", "victim@x"), account_policy()), (ip.clone(), tight_ip)], "198.51.100.7", T0).unwrap();
     assert_eq!(d.iter().map(|x| x.0).collect::<Vec<_>>(), vec![Decision::Allowed { remaining: 3 }, Decision::Locked { until: T0 + 60 }]);
-    assert_eq!(s.attempt_decision(&key("staff", "victim@x"), &account_policy(), T0).unwrap(), Decision::Allowed { remaining: 3 });
+    assert_eq!(decision(&s, &key("staff", "victim@x"), &account_policy(), T0), Decision::Allowed { remaining: 3 });
 }
 
 /// django-axes #592: a burst of 100 requests let 15–20 attempts through. Here: 200 parallel claims on one
@@ -61,7 +62,7 @@ fn parallel_burst_on_one_account_lets_exactly_retries_through() {
     let allowed = burst(&cfg, 200, |_| vec![(key("staff", "target@example.com"), account_policy())]);
     assert_eq!(allowed, 3);
     let s = Store::new(&cfg).unwrap();
-    let d = s.attempt_decision(&key("staff", "target@example.com"), &account_policy(), T0).unwrap();
+    let d = decision(&s, &key("staff", "target@example.com"), &account_policy(), T0);
     assert_eq!(d, Decision::Locked { until: T0 + 180 });
 }
 
@@ -128,12 +129,12 @@ fn two_spellings_of_one_account_share_one_counter() {
     let s = Store::new(&cfg).unwrap();
     let g = guard(&[]);
     let verdicts: Vec<_> = SPELLINGS.iter().enumerate()
-        .map(|(i, typed)| s.claim_login(&g, "staff", typed.as_bytes(), &format!("198.51.100.{i}"), T0).unwrap())
+        .map(|(i, typed)| s.claim_login(&g, "staff", typed.as_bytes(), &format!("198.51.100.{i}"), None, T0).unwrap())
         .collect();
     let allowed = verdicts.iter().filter(|v| v.status == "allowed").count();
     assert_eq!(allowed, 3, "{verdicts:?}");
     assert!(verdicts.iter().all(|v| v.user_id == Some(3)));
-    assert_eq!(s.attempt_decision(&AttemptKey::account("staff", 3), &account_policy(), T0).unwrap(), Decision::Locked { until: T0 + 180 });
+    assert_eq!(decision(&s, &AttemptKey::account("staff", 3), &account_policy(), T0), Decision::Locked { until: T0 + 180 });
 }
 
 #[test]
@@ -149,7 +150,7 @@ fn unknown_e_mails_fold_to_one_counter_per_address_the_database_treats_as_equal(
     assert_ne!(fold("ghost2@lab.test"), ghost);
     let g = guard(&[]);
     let allowed = ["ghost@lab.test", "GHOST@lab.test", "ghost@LÄB.test", "ghost@lab.tést"].iter()
-        .filter(|t| s.claim_login(&g, "contact", t.as_bytes(), "", T0).unwrap().status == "allowed").count();
+        .filter(|t| s.claim_login(&g, "contact", t.as_bytes(), "", None, T0).unwrap().status == "allowed").count();
     assert_eq!(allowed, 3, "unknown e-mails are limited exactly like accounts");
 }
 
@@ -164,8 +165,8 @@ fn blocking_an_account_deletes_its_remember_me_rows_only() {
         c.exec_drop(format!("INSERT INTO `{t}` (key_id, user_id, staff) VALUES (?, 3, ?)"), (key, staff)).unwrap();
     }
     let g = guard(&[("lockout_retries", "1"), ("lockout_max_lockouts", "1")]);
-    assert!(!s.claim_login(&g, "staff", b"admin3@lab.test", "", T0).unwrap().blocked_now, "first lockout");
-    let v = s.claim_login(&g, "staff", b"ADMIN3@lab.test", "", T0 + 181).unwrap();
+    assert!(!s.claim_login(&g, "staff", b"admin3@lab.test", "", None, T0).unwrap().blocked_now, "first lockout");
+    let v = s.claim_login(&g, "staff", b"ADMIN3@lab.test", "", None, T0 + 181).unwrap();
     assert!(v.blocked_now, "{v:?}");
     let left: Vec<(String, i32)> = c.query(format!("SELECT key_id, staff FROM `{t}` ORDER BY key_id")).unwrap();
     assert_eq!(left, vec![("c".to_string(), 0)], "the staff member's cookies are gone, the contact 3's stay");
@@ -178,24 +179,24 @@ fn at_login_a_locked_or_blocked_account_is_refused_unless_its_own_claim_let_the_
     let s = Store::new(&cfg).unwrap();
     let g = guard(&[]);
     let now = chrono::Utc::now().timestamp();
-    let claims: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"admin3@lab.test", "192.0.2.7", now).unwrap()).collect();
+    let claims: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"admin3@lab.test", "192.0.2.7", None, now).unwrap()).collect();
     assert!(claims[2].locked_now);
     // the third (locking) attempt had the right password: its own lock is taken back
-    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&claims[2].claim), true, now).unwrap().status, "allowed");
-    assert_eq!(s.account_status(&g, "staff", 3, now).unwrap().status, "allowed");
+    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&claims[2].claim), true, None, now).unwrap().status, "allowed");
+    assert_eq!(s.account_status(&g, "staff", 3, None, now).unwrap().status, "allowed");
     // locked by other attempts: refused at the moment of login without a claim of this request (e.g. the 2FA step)
-    let more: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"ADMIN3@lab.test", "192.0.2.7", now).unwrap()).collect();
+    let more: Vec<_> = (0..3).map(|_| s.claim_login(&g, "staff", b"ADMIN3@lab.test", "192.0.2.7", None, now).unwrap()).collect();
     assert!(more[2].locked_now);
-    let v = s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), false, now).unwrap();
+    let v = s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), false, None, now).unwrap();
     assert_eq!((v.status, v.scope), ("locked", "account"));
-    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, now).unwrap().status, "locked", "no claim: another path");
+    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, None, now).unwrap().status, "locked", "no claim: another path");
     // ... but allowed when this very request's claim let its password be checked (the lock came from a parallel one)
-    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), true, now).unwrap().status, "allowed");
+    assert_eq!(s.login_succeeded(&g, "staff", 3, Some(&more[0].claim), true, None, now).unwrap().status, "allowed");
     // a claim of another account does not count as this one's
-    assert_eq!(s.login_succeeded(&g, "staff", 4, Some(&more[0].claim), true, now).unwrap().status, "allowed");
+    assert_eq!(s.login_succeeded(&g, "staff", 4, Some(&more[0].claim), true, None, now).unwrap().status, "allowed");
     s.reenable(&[AttemptKey::account("staff", 3)]).unwrap();
     common::sql().exec_drop(format!("INSERT INTO `{}login_security_attempts` (kind, subject, blocked_at) VALUES ('staff', '3', ?)", cfg.prefix), (now,)).unwrap();
-    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, now).unwrap().status, "blocked");
+    assert_eq!(s.login_succeeded(&g, "staff", 3, None, true, None, now).unwrap().status, "blocked");
 }
 
 #[test]
@@ -241,8 +242,8 @@ fn parallel_blocks_are_each_announced_exactly_once_and_at_most_every_ten_minutes
             scope.spawn(move || {
                 let s = Store::new(cfg).unwrap();
                 for (i, email) in ids.iter().skip(t).step_by(8) {
-                    assert!(s.claim_login(g, "staff", email.as_bytes(), "", now).unwrap().locked_now);
-                    let v = s.claim_login(g, "staff", email.as_bytes(), "", now + 60).unwrap(); // the second lockout blocks
+                    assert!(s.claim_login(g, "staff", email.as_bytes(), "", None, now).unwrap().locked_now);
+                    let v = s.claim_login(g, "staff", email.as_bytes(), "", None, now + 60).unwrap(); // the second lockout blocks
                     assert!(v.blocked_now, "{i}: {v:?}");
                     // administrator 1 asks after every block, ten minutes apart (the interval): nothing twice, nothing lost
                     let (n, _) = s.announce_blocks(1, now + 600 * i64::from(u32::try_from(*i).unwrap())).unwrap();
@@ -258,4 +259,58 @@ fn parallel_blocks_are_each_announced_exactly_once_and_at_most_every_ten_minutes
     let (first, pending) = s.announce_blocks(2, now + 60).unwrap();
     assert_eq!((first, pending), (39, false), "another administrator hears of all of them at once");
     assert_eq!(s.announce_blocks(2, now + 61).unwrap(), (0, false), "nothing new");
+}
+
+/// The Login Log rows of a store: (event, user id, reason, details), oldest first.
+fn logged(cfg: &DbConfig) -> Vec<(String, Option<i64>, String, String)> {
+    common::sql().query(format!("SELECT event, user_id, reason, details FROM `{}login_security_events` ORDER BY id", cfg.prefix)).unwrap()
+}
+
+#[test]
+fn refusals_and_failures_are_recorded_with_the_state_change_that_decided_them() {
+    let Some(cfg) = common::fresh_config("decided") else { return };
+    common::perfex_people(&cfg, &[(1, "admin1@lab.test"), (3, "admin3@lab.test")], &[]);
+    let s = Store::new(&cfg).unwrap();
+    let g = guard(&[("lockout_retries", "2"), ("lockout_max_lockouts", "1")]);
+    let failed = |reason: &str, user_id: Option<i64>| NewEvent {
+        event: "failed".into(), user_type: "staff".into(), user_id, identifier: "ADMIN3@lab.test".into(), method: "form".into(),
+        reason: reason.into(), ip: "192.0.2.7".into(), ..NewEvent::default()
+    }.prepare(T0).unwrap();
+    let refused = failed("locked_out", None);
+    let now = chrono::Utc::now().timestamp();
+    let first = s.claim_login(&g, "staff", b"ADMIN3@lab.test", "192.0.2.7", Some(&refused), now).unwrap();
+    assert_eq!(s.login_failed(Some(&first.claim), &failed("wrong_password", Some(3))).unwrap(), (None, vec![]), "nothing locked yet");
+    let second = s.claim_login(&g, "staff", b"admin3@lab.test", "192.0.2.7", Some(&refused), now).unwrap();
+    let (lock, notify) = s.login_failed(Some(&second.claim), &failed("wrong_password", Some(3))).unwrap();
+    assert_eq!(lock, Some(Lock { blocked: false, scope: "account", until: second.until }));
+    assert!(notify.is_empty(), "a lockout notifies nobody");
+    let third = s.claim_login(&g, "staff", b"admin3@lab.test", "192.0.2.7", Some(&refused), now).unwrap();
+    assert_eq!(third.status, "locked");
+    let until = second.until.unwrap();
+    assert_eq!(logged(&cfg), vec![
+        ("failed".into(), Some(3), "wrong_password".into(), String::new()),
+        ("failed".into(), Some(3), "wrong_password".into(), String::new()),
+        ("lockout".into(), Some(3), String::new(), format!("account:{until}")),
+        ("failed".into(), Some(3), "locked_out".into(), String::new()),
+    ], "the refusal names the account the e-mail resolved to");
+    // after the lockout: the next two attempts block (max 1 lockout); a block notifies the other administrators
+    let later = until + 1;
+    let blocking: Vec<_> = (0..2).map(|_| s.claim_login(&g, "staff", b"admin3@lab.test", "", Some(&refused), later).unwrap()).collect();
+    assert!(blocking[1].blocked_now, "{:?}", blocking[1]);
+    let (lock, notify) = s.login_failed(Some(&blocking[1].claim), &failed("wrong_password", Some(3))).unwrap();
+    assert_eq!((lock.map(|l| l.blocked), notify), (Some(true), vec![1]), "administrator 3 is the one blocked");
+    assert_eq!(logged(&cfg).last().map(|r| (r.0.as_str(), r.1)), Some(("blocked", Some(3))));
+    // a claim of another kind, or none: only the failure
+    let before = logged(&cfg).len();
+    assert_eq!(s.login_failed(Some("v2|contact|3||1000|"), &failed("unknown_account", None)).unwrap().0, None);
+    assert_eq!(s.login_failed(None, &failed("inactive_account", Some(3))).unwrap().0, None);
+    assert_eq!(logged(&cfg).len(), before + 2);
+    // the moment of login refuses a blocked account and records why, once
+    let v = s.login_succeeded(&g, "staff", 3, None, true, Some(&failed("locked_out", Some(3))), later).unwrap();
+    assert_eq!(v.status, "blocked");
+    assert_eq!(logged(&cfg).last().map(|r| (r.0.as_str(), r.2.as_str())), Some(("failed", "blocked")));
+    assert_eq!(s.account_status(&g, "staff", 3, Some(&refused), later).unwrap().status, "blocked");
+    assert_eq!(logged(&cfg).len(), before + 4);
+    assert_eq!(s.account_status(&g, "staff", 1, Some(&refused), later).unwrap().status, "allowed");
+    assert_eq!(logged(&cfg).len(), before + 4, "an allowed account records nothing");
 }

@@ -15,7 +15,7 @@ use std::sync::{Arc, Barrier};
 use login_security::lockout::{Decision, Policy};
 use login_security::store::{AttemptKey, DbConfig, Store};
 
-use common::attempts::{T0, account_policy, ip_policy, key};
+use common::attempts::{T0, account_policy, decision, ip_policy, key};
 
 /// One configuration per node, all with a fresh prefix (migrated through node 1).
 fn nodes(name: &str) -> Vec<DbConfig> {
@@ -74,7 +74,7 @@ fn a_burst_at_one_account_over_three_nodes_lets_exactly_retries_through() {
     eprintln!("claims allowed per node: {per_node:?}");
     assert_eq!(per_node.iter().sum::<usize>(), 3, "per node {per_node:?}");
     for cfg in &nodes {
-        let d = Store::new(cfg).unwrap().attempt_decision(&key("staff", "target@example.com"), &account_policy(), T0).unwrap();
+        let d = decision(&Store::new(cfg).unwrap(), &key("staff", "target@example.com"), &account_policy(), T0);
         assert_eq!(d, Decision::Locked { until: T0 + 180 }, "every node sees the lockout");
     }
 }

@@ -8,8 +8,8 @@ use serde_json::json;
 
 use super::convert::{from_table, string_pairs, to_table, zval_bytes};
 use super::runtime::{now, store_from};
-use crate::lockout::{AttemptKey, LoginGuard, Verdict};
-use crate::login_log::{Filter, NewEvent};
+use crate::lockout::{AttemptKey, LoginGuard};
+use crate::login_log::{EventRecord, Filter, NewEvent};
 use crate::store::Store;
 
 const DAY: i64 = 86_400;
@@ -90,36 +90,41 @@ impl PhpStore {
     /// Counts one login attempt of `kind` ("staff" / "contact") for `identifier` as typed, from `ip`, before the
     /// password is checked: the identifier is resolved to the account Perfex will authenticate (its table, its
     /// collation), and that account's counter and the IP's are claimed at once. `settings` are the module's options
-    /// without their prefix. The verdict's `claim` goes back to loginSucceeded() when the login succeeds.
-    pub fn claim_login(&self, kind: String, identifier: &Zval, ip: String, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    /// without their prefix. The verdict's `claim` goes back to loginSucceeded() or loginFailed(). A refused attempt
+    /// records `refused` (a `failed` event as recordEvent() takes it) with its reason, in the claim's transaction.
+    pub fn claim_login(&self, kind: String, identifier: &Zval, ip: String, settings: &ZendHashTable,
+                       refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
         let guard = LoginGuard::from_settings(&string_pairs(settings));
-        let verdict = match self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, now()) {
-            // counted or refused, never checked uncounted: a claim that lost to concurrent ones refuses its attempt
-            Err(crate::Error::Conflict(_)) => Verdict::busy(),
-            other => other?,
-        };
-        to_table(&verdict)
+        let refused = event_of(refused)?;
+        to_table(&self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, refused.as_ref(), now())?)
     }
 
     /// The moment of login of account `user_id` (password and 2FA code right): what its attempt's `claim` counted is
     /// taken back (else its failures are cleared); then the verdict: "blocked", "locked" (unless `same_request` —
-    /// its password was checked under that very claim in this request) or "allowed".
+    /// its password was checked under that very claim in this request) or "allowed". A refusal records `refused`.
     pub fn login_succeeded(&self, kind: String, user_id: i64, settings: &ZendHashTable, claim: Option<String>,
-                           same_request: Option<bool>) -> PhpResult<ZBox<ZendHashTable>> {
+                           same_request: Option<bool>, refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
         let guard = LoginGuard::from_settings(&string_pairs(settings));
-        to_table(&self.store.login_succeeded(&guard, &kind, user_id, claim.as_deref(), same_request.unwrap_or(false), now())?)
+        let refused = event_of(refused)?;
+        to_table(&self.store.login_succeeded(&guard, &kind, user_id, claim.as_deref(), same_request.unwrap_or(false), refused.as_ref(), now())?)
     }
 
-    /// The standing of account `user_id` of `kind` now, nothing counted (a user arriving by the remember-me cookie).
-    pub fn account_status(&self, kind: String, user_id: i64, settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    /// The standing of account `user_id` of `kind` now, nothing counted (a user arriving by the remember-me cookie);
+    /// a refusal records `refused`.
+    pub fn account_status(&self, kind: String, user_id: i64, settings: &ZendHashTable, refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
         let guard = LoginGuard::from_settings(&string_pairs(settings));
-        to_table(&self.store.account_status(&guard, &kind, user_id, now())?)
+        let refused = event_of(refused)?;
+        to_table(&self.store.account_status(&guard, &kind, user_id, refused.as_ref(), now())?)
     }
 
-    /// The ids of Perfex's active administrators (to notify them of a blocked account), without `except` (the
-    /// blocked staff member).
-    pub fn active_admin_ids(&self, except: Option<i64>) -> PhpResult<Vec<i64>> {
-        Ok(self.store.active_admin_ids()?.into_iter().filter(|id| Some(*id) != except).collect())
+    /// A failed login attempt (`failed`: its `failed` event as recordEvent() takes it) under its `claim`: records it
+    /// and the lockout or block the claim set, in one transaction. Returns ['status' => 'locked' | 'blocked' | '',
+    /// 'scope' => 'account' | 'ip' | '', 'until' => ?int, 'notify' => the administrators to tell of a block].
+    pub fn login_failed(&self, claim: Option<String>, failed: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        let failed = from_table::<NewEvent>(failed, "failed")?.prepare(now())?;
+        let (lock, notify) = self.store.login_failed(claim.as_deref(), &failed)?;
+        let status = lock.map_or("", |l| if l.blocked { "blocked" } else { "locked" });
+        to_table(&json!({ "status": status, "scope": lock.map_or("", |l| l.scope), "until": lock.and_then(|l| l.until), "notify": notify }))
     }
 
     /// Blocks administrator `staff_id` has not been told of, at most once per 10 minutes: ['count' => how many to
@@ -142,6 +147,14 @@ impl PhpStore {
         let resolved = self.store.resolve_keys(&parsed)?;
         Ok(i64::try_from(self.store.reenable(&resolved)?).unwrap_or(i64::MAX))
     }
+}
+
+/// The event template a PHP array gives, validated (`None`: none given).
+fn event_of(table: Option<&ZendHashTable>) -> PhpResult<Option<EventRecord>> {
+    Ok(match table {
+        Some(t) => Some(from_table::<NewEvent>(t, "refused")?.prepare(now())?),
+        None => None,
+    })
 }
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {

@@ -10,10 +10,12 @@ use std::sync::{Mutex, OnceLock};
 use mysql::prelude::Queryable;
 use mysql::{Params, Value, params};
 
+use super::events::insert_events;
 use super::{Store, is_missing_table};
 use crate::error::Result;
 use crate::ip;
-use crate::lockout::{self, AttemptKey, Claim, Decision, KeyText, LoginGuard, Policy, Resolved, State, Undo, Verdict};
+use crate::lockout::{self, AttemptKey, Claim, Decision, KeyText, Lock, LoginGuard, Policy, Resolved, State, Undo, Verdict};
+use crate::login_log::EventRecord;
 
 /// One row of the "Locked accounts" page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -43,6 +45,75 @@ fn to_state((failures, lockouts, locked_until, blocked_at, last_failure): StateT
     State { failures, lockouts, locked_until, blocked_at, last_failure }
 }
 
+/// Locks the rows of `keys` in one statement — in the primary key's order, so that two transactions never deadlock
+/// on them — and reads their states, in the order of `keys` (`None`: no row).
+fn lock_states(tx: &mut mysql::Transaction<'_>, table: &str, keys: &[&AttemptKey]) -> mysql::Result<Vec<Option<State>>> {
+    let wanted = vec!["(kind = ? AND subject = ?)"; keys.len()].join(" OR ");
+    let values: Vec<Value> = keys.iter().flat_map(|k| [k.kind.clone().into(), k.subject.clone().into()]).collect();
+    let read: Vec<(String, String, u32, u32, Option<i64>, Option<i64>, Option<i64>)> = tx.exec(
+        format!("SELECT kind, subject, {STATE_COLUMNS} FROM `{table}` WHERE {wanted} ORDER BY kind, subject FOR UPDATE"),
+        Params::Positional(values),
+    )?;
+    let mut states = vec![None; keys.len()];
+    for (kind, subject, f, l, u, b, lf) in read {
+        if let Some(i) = keys.iter().position(|k| k.kind == kind && k.subject == subject) {
+            states[i] = Some(to_state((f, l, u, b, lf)));
+        }
+    }
+    Ok(states)
+}
+
+/// One key's new state, written over the state read.
+struct Change<'a> {
+    key: &'a AttemptKey,
+    old: State,
+    new: State,
+}
+
+/// Writes every change in one statement, each only over the state read: on a Galera cluster a `FOR UPDATE` lock is
+/// the local node's only, and a write based on a stale read must not pass silently (a row that did not change is a
+/// conflict, and the transaction is retried). A claim (`claimed`: the IP and the e-mail as typed) also writes the
+/// time of the failure, the IP and the label; a success writes the counters only.
+fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<'_>], claimed: Option<(&Option<Vec<u8>>, &str)>) -> mysql::Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    type Column = (&'static str, fn(&State) -> Value);
+    let mut columns: Vec<Column> = vec![
+        ("failures", |s| s.failures.into()),
+        ("lockouts", |s| s.lockouts.into()),
+        ("locked_until", |s| s.locked_until.into()),
+        ("blocked_at", |s| s.blocked_at.into()),
+    ];
+    if claimed.is_some() {
+        columns.push(("last_failure", |s| s.last_failure.into()));
+    }
+    let mut sets = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    for (name, get) in &columns {
+        let whens = vec!["WHEN kind = ? AND subject = ? THEN ?"; changes.len()].join(" ");
+        sets.push(format!("{name} = CASE {whens} ELSE {name} END"));
+        for c in changes {
+            values.extend([c.key.kind.clone().into(), c.key.subject.clone().into(), get(&c.new)]);
+        }
+    }
+    if let Some((ip, label)) = claimed {
+        sets.push("last_ip = ?, label = IF(kind = 'ip' OR ? = '', label, ?)".to_string());
+        values.extend([ip.clone().into(), label.into(), label.into()]);
+    }
+    let same = columns.iter().map(|(name, _)| format!("{name} <=> ?")).collect::<Vec<_>>().join(" AND ");
+    let wheres = vec![format!("(kind = ? AND subject = ? AND {same})"); changes.len()].join(" OR ");
+    for c in changes {
+        values.extend([c.key.kind.clone().into(), c.key.subject.clone().into()]);
+        values.extend(columns.iter().map(|(_, get)| get(&c.old)));
+    }
+    tx.exec_drop(format!("UPDATE `{table}` SET {} WHERE {wheres}", sets.join(", ")), Params::Positional(values))?;
+    if tx.affected_rows() < u64::try_from(changes.len()).unwrap_or(u64::MAX) {
+        return Err(stale_read());
+    }
+    Ok(())
+}
+
 impl Store {
     /// Claims one attempt for every key at once (e.g. the account and the IP): when any key refuses, nothing is
     /// counted and the refusal is returned; otherwise each key counts the attempt. Returns, per key in the order
@@ -51,76 +122,66 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn claim_attempt(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, now: i64) -> Result<Vec<(Decision, State)>> {
-        self.claim_attempt_labelled(keys, ip_text, "", now)
+        self.claim_attempt_labelled(keys, ip_text, "", None, now)
     }
 
     /// [`Store::claim_attempt`], remembering `label` (the e-mail as typed) on the keys for display. When the claim
-    /// blocks an account, the account's remember-me rows are deleted in the same transaction.
-    fn claim_attempt_labelled(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, label: &str, now: i64) -> Result<Vec<(Decision, State)>> {
+    /// blocks an account, the account's remember-me rows are deleted in the same transaction; when it refuses the
+    /// attempt, `refused` (a `failed` event) is recorded in it, naming the account and why.
+    ///
+    /// Round trips: the missing rows (one statement), then a transaction of one `SELECT … FOR UPDATE` of every key,
+    /// one `UPDATE` of them, the commit.
+    fn claim_attempt_labelled(&self, keys: &[(AttemptKey, Policy)], ip_text: &str, label: &str, refused: Option<&EventRecord>,
+                              now: i64) -> Result<Vec<(Decision, State)>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
         let t = self.tables.attempts.clone();
         let autologin = self.tables.autologin.clone();
         let blocks = self.tables.blocks.clone();
+        let events = self.tables.events.clone();
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_by(|a, b| keys[*a].0.cmp(&keys[*b].0));
         let last_ip = ip::to_bytes(ip_text);
+        let label_of = |k: &AttemptKey| if k.kind == "ip" { "" } else { label };
         // Create missing rows outside the transaction: INSERT IGNORE takes a shared lock that would otherwise
         // deadlock against a parallel FOR UPDATE.
-        for &i in &order {
+        let rows = vec!["(?, ?, ?)"; keys.len()].join(", ");
+        let values: Vec<Value> = order.iter().flat_map(|&i| {
             let k = &keys[i].0;
-            let label = if k.kind == "ip" { "" } else { label };
-            self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject, label) VALUES (:k, :s, :l)"),
-                params! { "k" => &k.kind, "s" => &k.subject, "l" => label }))?;
-        }
+            [k.kind.clone().into(), k.subject.clone().into(), label_of(k).into()]
+        }).collect();
+        self.run(|c| c.exec_drop(format!("INSERT IGNORE INTO `{t}` (kind, subject, label) VALUES {rows}"), Params::Positional(values.clone())))?;
+        let key_refs: Vec<&AttemptKey> = keys.iter().map(|(k, _)| k).collect();
         self.transaction(|tx| {
-            let mut states = vec![State::default(); keys.len()];
-            let mut found = vec![false; keys.len()];
-            for &i in &order {
-                let k = &keys[i].0;
-                let row: Option<StateTuple> = tx.exec_first(
-                    format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE"),
-                    params! { "k" => &k.kind, "s" => &k.subject },
-                )?;
-                found[i] = row.is_some();
-                states[i] = row.map(to_state).unwrap_or_default();
+            let read = lock_states(tx, &t, &key_refs)?;
+            let found: Vec<bool> = read.iter().map(Option::is_some).collect();
+            let states: Vec<State> = read.into_iter().map(Option::unwrap_or_default).collect();
+            let refusing = keys.iter().zip(&states).any(|((_, p), s)| !matches!(lockout::decide(p, *s, now), Decision::Allowed { .. }));
+            if refusing {
+                let decisions: Vec<(Decision, State)> = keys.iter().zip(&states).map(|((_, p), s)| (lockout::decide(p, *s, now), *s)).collect();
+                if let Some(event) = refused.and_then(|e| refusal(e, &Verdict::from_outcomes(keys, &decisions))) {
+                    insert_events(tx, &events, &[&event])?;
+                }
+                return Ok(decisions);
             }
-            let refused = keys.iter().zip(&states).any(|((_, p), s)| !matches!(lockout::decide(p, *s, now), Decision::Allowed { .. }));
-            let mut decisions = Vec::with_capacity(keys.len());
-            for (((k, p), s), found) in keys.iter().zip(&states).zip(&found) {
-                if refused {
-                    decisions.push((lockout::decide(p, *s, now), *s));
+            let decisions: Vec<(Decision, State)> = keys.iter().zip(&states).map(|((_, p), s)| lockout::claim(p, *s, now)).collect();
+            let changes: Vec<Change<'_>> = order.iter().filter(|&&i| found[i] && decisions[i].1 != states[i])
+                .map(|&i| Change { key: &keys[i].0, old: states[i], new: decisions[i].1 }).collect();
+            write_states(tx, &t, &changes, Some((&last_ip, label)))?;
+            for (i, (k, _)) in keys.iter().enumerate() {
+                if decisions[i].1.blocked_at.is_none() || states[i].blocked_at.is_some() {
                     continue;
                 }
-                let (d, next) = lockout::claim(p, *s, now);
-                decisions.push((d, next));
-                // Written only over the state read: on a Galera cluster the FOR UPDATE lock is the local node's
-                // only, and a write based on a stale read must not pass silently (none changed: a conflict, retried).
-                tx.exec_drop(
-                    format!(
-                        "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b, last_failure = :lf, \
-                         last_ip = :ip, label = IF(:lbl = '', label, :lbl) WHERE kind = :k AND subject = :s \
-                         AND failures = :of AND lockouts = :ol AND locked_until <=> :ou AND blocked_at <=> :ob AND last_failure <=> :olf"
-                    ),
-                    params! {
-                        "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until, "b" => next.blocked_at,
-                        "lf" => next.last_failure, "ip" => &last_ip, "lbl" => if k.kind == "ip" { "" } else { label },
-                        "k" => &k.kind, "s" => &k.subject,
-                        "of" => s.failures, "ol" => s.lockouts, "ou" => s.locked_until, "ob" => s.blocked_at, "olf" => s.last_failure,
-                    },
-                )?;
-                if *found && tx.affected_rows() == 0 {
-                    return Err(stale_read());
-                }
-                if next.blocked_at.is_some() && s.blocked_at.is_none() {
-                    // administrators are told of each block (Store::announce_blocks)
-                    tx.exec_drop(format!("INSERT INTO `{blocks}` (kind, subject, blocked_at) VALUES (:k, :s, :at)"),
-                        params! { "k" => &k.kind, "s" => &k.subject, "at" => now })?;
-                    // a blocked account's remember-me cookies must not log it back in
-                    if let Some(id) = k.account_id() {
-                        match tx.exec_drop(format!("DELETE FROM `{autologin}` WHERE user_id = :id AND staff = :staff"),
-                            params! { "id" => id, "staff" => i32::from(k.kind == "staff") }) {
-                            Err(e) if is_missing_table(&e) => {}
-                            other => other?,
-                        }
+                // administrators are told of each block (Store::announce_blocks)
+                tx.exec_drop(format!("INSERT INTO `{blocks}` (kind, subject, blocked_at) VALUES (:k, :s, :at)"),
+                    params! { "k" => &k.kind, "s" => &k.subject, "at" => now })?;
+                // a blocked account's remember-me cookies must not log it back in
+                if let Some(id) = k.account_id() {
+                    match tx.exec_drop(format!("DELETE FROM `{autologin}` WHERE user_id = :id AND staff = :staff"),
+                        params! { "id" => id, "staff" => i32::from(k.kind == "staff") }) {
+                        Err(e) if is_missing_table(&e) => {}
+                        other => other?,
                     }
                 }
             }
@@ -135,38 +196,42 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn attempt_succeeded_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo) -> Result<Option<State>> {
+        self.succeed_after_claim(account, ip, undo, |_| None)
+    }
+
+    /// [`Store::attempt_succeeded_after_claim`]; `refuse` looks at the account's state after it and names the event
+    /// that records a refused login, written in the same transaction. Round trips: one `SELECT … FOR UPDATE`, one
+    /// `UPDATE`, the event (when refused), the commit.
+    fn succeed_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo,
+                           refuse: impl Fn(Option<State>) -> Option<EventRecord>) -> Result<Option<State>> {
         let t = self.tables.attempts.clone();
-        let select = format!("SELECT {STATE_COLUMNS} FROM `{t}` WHERE kind = :k AND subject = :s FOR UPDATE");
-        // written only over the state read, as in a claim (a stale read on a Galera node is a conflict, retried)
-        let update = format!(
-            "UPDATE `{t}` SET failures = :f, lockouts = :l, locked_until = :u, blocked_at = :b WHERE kind = :k AND subject = :s \
-             AND failures = :of AND lockouts = :ol AND locked_until <=> :ou AND blocked_at <=> :ob"
-        );
+        let events = self.tables.events.clone();
         let mut targets: Vec<(&AttemptKey, Option<&Policy>)> = vec![(account, None)];
         if let Some((k, p)) = ip {
             targets.push((k, Some(p)));
         }
         targets.sort_by(|a, b| a.0.cmp(b.0));
+        let keys: Vec<&AttemptKey> = targets.iter().map(|(k, _)| *k).collect();
         self.transaction(|tx| {
+            let states = lock_states(tx, &t, &keys)?;
             let mut account_after = None;
-            for (k, policy) in &targets {
-                let row: Option<StateTuple> = tx.exec_first(&select, params! { "k" => &k.kind, "s" => &k.subject })?;
-                let Some(state) = row.map(to_state) else { continue };
+            let mut changes = Vec::new();
+            for ((k, policy), state) in targets.iter().zip(states) {
+                let Some(state) = state else { continue };
                 let next = match policy {
                     None => lockout::succeed_after_claim(state, undo),
                     Some(p) => lockout::ip_after_success(p, state, undo),
                 };
                 if next != state {
-                    tx.exec_drop(&update, params! { "f" => next.failures, "l" => next.lockouts, "u" => next.locked_until,
-                        "b" => next.blocked_at, "k" => &k.kind, "s" => &k.subject, "of" => state.failures, "ol" => state.lockouts,
-                        "ou" => state.locked_until, "ob" => state.blocked_at })?;
-                    if tx.affected_rows() == 0 {
-                        return Err(stale_read());
-                    }
+                    changes.push(Change { key: k, old: state, new: next });
                 }
                 if policy.is_none() {
                     account_after = Some(next);
                 }
+            }
+            write_states(tx, &t, &changes, None)?;
+            if let Some(event) = refuse(account_after) {
+                insert_events(tx, &events, &[&event])?;
             }
             Ok(account_after)
         })
@@ -185,15 +250,6 @@ impl Store {
                 Ok((lockout::decide(p, state, now), state))
             })
             .collect()
-    }
-
-    /// The decision for a key now, without counting anything (one round trip).
-    ///
-    /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn attempt_decision(&self, key: &AttemptKey, p: &Policy, now: i64) -> Result<Decision> {
-        let status = self.attempt_status(&[(key.clone(), *p)], now)?;
-        Ok(status.first().map_or(Decision::Allowed { remaining: p.retries }, |(d, _)| *d))
     }
 
     /// Resolves an identifier typed at the login of `kind` ("staff" / "contact") the way Perfex will look it up:
@@ -229,15 +285,25 @@ impl Store {
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn claim_login(&self, guard: &LoginGuard, kind: &str, typed: &[u8], ip_text: &str, now: i64) -> Result<Verdict> {
+    pub fn claim_login(&self, guard: &LoginGuard, kind: &str, typed: &[u8], ip_text: &str, refused: Option<&EventRecord>, now: i64) -> Result<Verdict> {
         if !guard.applies(kind, ip_text) {
             return Ok(Verdict::allowed(None));
         }
         let account = self.resolve_login(kind, typed)?;
         let keys = guard.keys(kind, &account, ip_text);
         let label = String::from_utf8_lossy(trim_bytes(typed)).chars().take(191).collect::<String>();
-        let outcomes = self.claim_attempt_labelled(&keys, ip_text, &label, now)?;
-        Ok(Verdict::from_outcomes(&keys, &outcomes))
+        match self.claim_attempt_labelled(&keys, ip_text, &label, refused, now) {
+            Ok(outcomes) => Ok(Verdict::from_outcomes(&keys, &outcomes)),
+            // counted or refused, never checked uncounted: a claim that lost to concurrent ones refuses its attempt
+            Err(crate::Error::Conflict(_)) => {
+                let busy = Verdict::busy();
+                if let Some(event) = refused.and_then(|e| refusal(e, &busy)) {
+                    self.record_event(&event)?;
+                }
+                Ok(busy)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The moment of login (the password and any 2FA code were right) of account `user_id` of `kind`. `claim` is
@@ -246,42 +312,84 @@ impl Store {
     ///
     /// What the claim counted is taken back (a correct password is no failure); otherwise the account's failures
     /// are cleared. Then an account that is blocked — or locked, unless this request's own claim let its password be
-    /// checked — is refused, whatever path led here.
+    /// checked — is refused, whatever path led here; `refused` (a `failed` event) is then recorded in the same
+    /// transaction, with its reason.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn login_succeeded(&self, guard: &LoginGuard, kind: &str, user_id: i64, claim: Option<&str>, same_request: bool, now: i64) -> Result<Verdict> {
+    pub fn login_succeeded(&self, guard: &LoginGuard, kind: &str, user_id: i64, claim: Option<&str>, same_request: bool,
+                           refused: Option<&EventRecord>, now: i64) -> Result<Verdict> {
         let account = AttemptKey::account(kind, user_id);
         let own = claim.and_then(Claim::decode).filter(|c| c.key == account);
         let (ip, undo) = match &own {
             Some(c) => (c.ip.as_ref().filter(|_| c.undo.ip_counted).map(|s| (AttemptKey { kind: "ip".into(), subject: s.clone() }, guard.ip_policy())), c.undo),
             None => (None, Undo::default()), // no claim of its own: its failures are cleared all the same
         };
-        let after = self.attempt_succeeded_after_claim(&account, ip.as_ref().map(|(k, p)| (k, p)), undo)?;
-        if !guard.applies(kind, "") {
-            return Ok(Verdict::allowed(Some(user_id)));
-        }
-        let verdict = Verdict::of_account(&account, &guard.account_policy(), after.unwrap_or_default(), now);
+        let applies = guard.applies(kind, "");
         let checked_under_own_claim = own.is_some() && same_request;
-        Ok(match verdict.status {
-            "locked" if checked_under_own_claim => Verdict::allowed(Some(user_id)),
-            _ => verdict,
-        })
+        let verdict_of = |after: Option<State>| {
+            let verdict = Verdict::of_account(&account, &guard.account_policy(), after.unwrap_or_default(), now);
+            match verdict.status {
+                _ if !applies => Verdict::allowed(Some(user_id)),
+                "locked" if checked_under_own_claim => Verdict::allowed(Some(user_id)),
+                _ => verdict,
+            }
+        };
+        let after = self.succeed_after_claim(&account, ip.as_ref().map(|(k, p)| (k, p)), undo,
+            |after| refused.and_then(|e| refusal(e, &verdict_of(after))))?;
+        Ok(verdict_of(after))
     }
 
-    /// The standing of account `user_id` of `kind` now (nothing counted): allowed, locked until, or blocked. Lockouts
-    /// switched off for that kind: allowed.
+    /// The standing of account `user_id` of `kind` now (nothing counted): allowed, locked until, or blocked; a
+    /// refusal records `refused` (a `failed` event) with its reason. Lockouts switched off for that kind: allowed.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn account_status(&self, guard: &LoginGuard, kind: &str, user_id: i64, now: i64) -> Result<Verdict> {
+    pub fn account_status(&self, guard: &LoginGuard, kind: &str, user_id: i64, refused: Option<&EventRecord>, now: i64) -> Result<Verdict> {
         if !guard.applies(kind, "") || user_id <= 0 {
             return Ok(Verdict::allowed(Some(user_id).filter(|id| *id > 0)));
         }
         let key = AttemptKey::account(kind, user_id);
         let policy = guard.account_policy();
         let state = self.attempt_status(&[(key.clone(), policy)], now)?.first().map(|(_, s)| *s).unwrap_or_default();
-        Ok(Verdict::of_account(&key, &policy, state, now))
+        let verdict = Verdict::of_account(&key, &policy, state, now);
+        if let Some(event) = refused.and_then(|e| refusal(e, &verdict)) {
+            self.record_event(&event)?;
+        }
+        Ok(verdict)
+    }
+
+    /// A login attempt that failed (wrong password, unknown or inactive account, a form Perfex refused): records
+    /// `failed` and — when the attempt's `claim` locked or blocked the account or the IP — the `lockout` / `blocked`
+    /// event, in one statement. Returns that lock, and for a block the active administrators to notify (all
+    /// but the blocked staff member).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn login_failed(&self, claim: Option<&str>, failed: &EventRecord) -> Result<(Option<Lock>, Vec<i64>)> {
+        let claim = claim.and_then(Claim::decode).filter(|c| c.key.kind == failed.user_type);
+        let lock = claim.as_ref().and_then(Claim::lock);
+        let user_id = claim.as_ref().and_then(|c| c.key.account_id()).or(failed.user_id);
+        let events = self.tables.events.clone();
+        let recorded = lock.map(|l| EventRecord {
+            event: if l.blocked { "blocked".into() } else { "lockout".into() },
+            reason: String::new(),
+            method: String::new(),
+            user_id,
+            details: l.details(),
+            ..failed.clone()
+        });
+        // one statement: the failure and its lock are written together or not at all
+        let rows: Vec<&EventRecord> = std::iter::once(failed).chain(recorded.as_ref()).collect();
+        self.run(|c| insert_events(c, &events, &rows))?;
+        let notify = match lock {
+            Some(Lock { blocked: true, .. }) => {
+                let blocked_staff = if failed.user_type == "staff" { user_id } else { None };
+                self.active_admin_ids()?.into_iter().filter(|id| Some(*id) != blocked_staff).collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok((lock, notify))
     }
 
     /// The keys an administrator or the CLI named: stored keys as they are; an e-mail as its account's key (when
@@ -484,6 +592,16 @@ pub(super) fn rekey(c: &mut mysql::PooledConn, t: &super::TableNames) -> mysql::
 }
 
 /// The error a claim's write returns when the row changed under its read (retried like a deadlock).
+/// The event of a refused login (`refused` names the attempt), with why the verdict refused it; `None` when allowed.
+fn refusal(refused: &EventRecord, verdict: &Verdict) -> Option<EventRecord> {
+    let reason = match verdict.status {
+        "blocked" => "blocked",
+        "locked" | "busy" => "locked_out",
+        _ => return None,
+    };
+    Some(EventRecord { reason: reason.into(), user_id: verdict.user_id.or(refused.user_id), ..refused.clone() })
+}
+
 fn stale_read() -> mysql::Error {
     mysql::Error::MySqlError(mysql::MySqlError { state: "40001".into(), message: "the counter changed under the claim's read".into(), code: 1213 })
 }

@@ -8,6 +8,7 @@ use mysql::{Params, Value, params};
 use super::{Store, is_missing_table};
 use crate::error::{Error, Result};
 use crate::ip;
+use crate::lockout::Lock;
 use crate::login_log::{DayCount, EventRecord, EventRow, ParsedFilter};
 
 /// Rows deleted per statement when purging, so a purge never holds long locks.
@@ -61,6 +62,9 @@ fn to_row(mut r: mysql::Row) -> mysql::Result<EventRow> {
         }
     }
     let ip_bytes: Option<Vec<u8>> = col(&mut r, 8)?;
+    let event: String = col(&mut r, 5)?;
+    let details: String = col(&mut r, 18)?;
+    let lock = if event == "lockout" { Lock::from_details(&details) } else { None };
     Ok(EventRow {
         id: col(&mut r, 0)?,
         at: col(&mut r, 1)?,
@@ -68,7 +72,7 @@ fn to_row(mut r: mysql::Row) -> mysql::Result<EventRow> {
         user_id: col(&mut r, 3)?,
         user_name: String::new(),
         identifier: col(&mut r, 4)?,
-        event: col(&mut r, 5)?,
+        event,
         method: col(&mut r, 6)?,
         reason: col(&mut r, 7)?,
         ip: ip_bytes.as_deref().map(ip::from_bytes).unwrap_or_default(),
@@ -81,8 +85,33 @@ fn to_row(mut r: mysql::Row) -> mysql::Result<EventRow> {
         duration: col(&mut r, 15)?,
         end_reason: col(&mut r, 16)?,
         actor_name: col(&mut r, 17)?,
-        details: col(&mut r, 18)?,
+        details,
+        lock_scope: lock.map_or("", |l| l.scope),
+        lock_until: lock.and_then(|l| l.until),
     })
+}
+
+/// Writes events into `table` on `q` (a connection, or the transaction that changes the state they record), in one
+/// statement: all of them or none.
+pub(super) fn insert_events<Q: Queryable>(q: &mut Q, table: &str, events: &[&EventRecord]) -> mysql::Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let row = format!("({})", vec!["?"; 20].join(", "));
+    let sql = format!(
+        "INSERT INTO `{table}` (created_at, event, user_type, user_id, identifier, identifier_norm, method, reason, ip, \
+         user_agent, device, browser, browser_version, os, os_version, duration, end_reason, actor_id, actor_name, details) \
+         VALUES {}",
+        vec![row; events.len()].join(", ")
+    );
+    let values: Vec<Value> = events.iter().flat_map(|e| -> [Value; 20] {
+        [e.at.into(), e.event.clone().into(), e.user_type.clone().into(), e.user_id.into(), e.identifier.clone().into(),
+            e.identifier_norm.clone().into(), e.method.clone().into(), e.reason.clone().into(), e.ip.clone().into(),
+            e.user_agent.clone().into(), e.ua.device.into(), e.ua.browser.clone().into(), e.ua.browser_version.clone().into(),
+            e.ua.os.clone().into(), e.ua.os_version.clone().into(), e.duration.into(), e.end_reason.clone().into(),
+            e.actor_id.into(), e.actor_name.clone().into(), e.details.clone().into()]
+    }).collect();
+    q.exec_drop(sql, Params::Positional(values))
 }
 
 impl Store {
@@ -99,23 +128,9 @@ impl Store {
                 return self.record_event(&EventRecord { user_id: Some(p.id), ..e.clone() });
             }
         }
-        let sql = format!(
-            "INSERT INTO `{}` (created_at, event, user_type, user_id, identifier, identifier_norm, method, reason, ip, \
-             user_agent, device, browser, browser_version, os, os_version, duration, end_reason, actor_id, actor_name, details) \
-             VALUES (:at, :event, :user_type, :user_id, :identifier, :identifier_norm, :method, :reason, :ip, :user_agent, \
-             :device, :browser, :browser_version, :os, :os_version, :duration, :end_reason, :actor_id, :actor_name, :details)",
-            self.tables.events
-        );
-        let p = params! {
-            "at" => e.at, "event" => &e.event, "user_type" => &e.user_type, "user_id" => e.user_id,
-            "identifier" => &e.identifier, "identifier_norm" => &e.identifier_norm, "method" => &e.method,
-            "reason" => &e.reason, "ip" => &e.ip, "user_agent" => &e.user_agent, "device" => e.ua.device,
-            "browser" => &e.ua.browser, "browser_version" => &e.ua.browser_version, "os" => &e.ua.os,
-            "os_version" => &e.ua.os_version, "duration" => e.duration, "end_reason" => &e.end_reason,
-            "actor_id" => e.actor_id, "actor_name" => &e.actor_name, "details" => &e.details,
-        };
+        let table = self.tables.events.clone();
         self.run(|c| {
-            c.exec_drop(&sql, p.clone())?;
+            insert_events(c, &table, &[e])?;
             Ok(c.last_insert_id())
         })
     }

@@ -41,8 +41,12 @@ pub const POOL_MAX: usize = 2;
 pub const CONFLICT_RETRIES: u32 = 12;
 
 /// Run on every new connection. `/*M! … */` is executed by MariaDB only; `wsrep_sync_wait = 1` makes reads causal
-/// on a Galera node and has no effect where wsrep is off.
-const CONNECTION_INIT: &str = "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci /*M!100400 , wsrep_sync_wait = 1 */";
+/// on a Galera node and has no effect where wsrep is off. Every transaction of the store runs at READ COMMITTED:
+/// set once here, not with a round trip per transaction.
+const CONNECTION_INIT: [&str; 2] = [
+    "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci /*M!100400 , wsrep_sync_wait = 1 */",
+    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
+];
 
 /// Where the database is. Build it from Perfex's `APP_DB_*` constants.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -99,7 +103,7 @@ impl Store {
             .tcp_connect_timeout(Some(Duration::from_secs(3)))
             .read_timeout(Some(Duration::from_secs(30)))
             .write_timeout(Some(Duration::from_secs(30)))
-            .init(vec![CONNECTION_INIT])
+            .init(CONNECTION_INIT.to_vec())
             .pool_opts(pool_opts);
         opts = if use_socket {
             opts.socket(cfg.socket.clone())
@@ -143,13 +147,12 @@ impl Store {
         }
     }
 
-    /// Runs `f` in a READ COMMITTED transaction, committed when `f` succeeds. A conflict at any point (a deadlock,
-    /// a lock-wait timeout, a Galera certification failure at commit) rolls back and runs it again (see
-    /// [`Store::run`]).
+    /// Runs `f` in a transaction (READ COMMITTED: [`CONNECTION_INIT`]), committed when `f` succeeds. A conflict at
+    /// any point (a deadlock, a lock-wait timeout, a Galera certification failure at commit) rolls back and runs it
+    /// again (see [`Store::run`]).
     fn transaction<T>(&self, mut f: impl FnMut(&mut mysql::Transaction<'_>) -> mysql::Result<T>) -> Result<T> {
-        let opts = mysql::TxOpts::default().set_isolation_level(Some(mysql::IsolationLevel::ReadCommitted));
         self.run(|c| {
-            let mut tx = c.start_transaction(opts)?;
+            let mut tx = c.start_transaction(mysql::TxOpts::default())?;
             let v = f(&mut tx)?;
             tx.commit()?;
             Ok(v)

@@ -82,8 +82,8 @@ pub fn sql() -> mysql::Conn {
 
 /// The counters the attempts tests claim on: a fixed "now", keys by kind and subject, the default policies.
 pub mod attempts {
-    use login_security::lockout::Policy;
-    use login_security::store::AttemptKey;
+    use login_security::lockout::{Decision, Policy};
+    use login_security::store::{AttemptKey, Store};
 
     /// A fixed "now".
     pub const T0: i64 = 1_790_000_000;
@@ -95,6 +95,11 @@ pub mod attempts {
     /// The account policy of the default settings (3 retries, 3 minutes, 3 lockouts, 24 h).
     pub fn account_policy() -> Policy {
         Policy::new(3, 180, Some(3), 86_400).unwrap()
+    }
+
+    /// The decision for one key now, nothing counted.
+    pub fn decision(s: &Store, k: &AttemptKey, p: &Policy, now: i64) -> Decision {
+        s.attempt_status(&[(k.clone(), *p)], now).unwrap()[0].0
     }
 
     /// The per-IP policy of the default settings (20 attempts).

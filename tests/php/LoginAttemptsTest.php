@@ -118,10 +118,20 @@ final class LoginAttemptsTest extends TestCase
         $this->assertSame('blocked', $this->store->accountStatus('staff', 1, $strict)['status']);
     }
 
-    public function testActiveAdminIdsLeaveOutTheGivenOne(): void
+    public function testAFailureThatBlocksNotifiesTheActiveAdministratorsButTheBlockedOne(): void
     {
-        $this->assertSame([1, 2], $this->store->activeAdminIds());
-        $this->assertSame([2], $this->store->activeAdminIds(1));
+        $strict = ['lockout_retries' => 1, 'lockout_max_lockouts' => 1, 'lockout_minutes' => 1];
+        $failed = ['event' => 'failed', 'user_type' => 'staff', 'user_id' => 1, 'identifier' => 'admin@example.com', 'reason' => 'wrong_password'];
+        $locking = $this->store->claimLogin('staff', 'admin@example.com', '', $strict);
+        $this->assertSame(['status' => 'locked', 'scope' => 'account', 'until' => $locking['until'], 'notify' => []],
+            $this->store->loginFailed($locking['claim'], $failed));
+        $this->db()->query("UPDATE `{$this->prefix}login_security_attempts` SET locked_until = UNIX_TIMESTAMP() - 1");
+        $blocking = $this->store->claimLogin('staff', 'ADMIN@example.com', '', $strict);
+        $this->assertSame(['status' => 'blocked', 'scope' => 'account', 'until' => null, 'notify' => [2]],
+            $this->store->loginFailed($blocking['claim'], $failed), 'administrators 1 and 2 are active; 1 is the blocked one');
+        $this->assertSame(['status' => '', 'scope' => '', 'until' => null, 'notify' => []], $this->store->loginFailed(null, $failed));
+        $events = $this->db()->query("SELECT event, reason FROM `{$this->prefix}login_security_events` ORDER BY id")->fetch_all();
+        $this->assertSame([['failed', 'wrong_password'], ['lockout', ''], ['failed', 'wrong_password'], ['blocked', ''], ['failed', 'wrong_password']], $events);
     }
 
     public function testStatusOfAUserById(): void

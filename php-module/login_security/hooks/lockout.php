@@ -14,8 +14,10 @@ defined('BASEPATH') or exit('No direct script access allowed');
  *   checks no password at all: a 'failed' event, the same message for existing and unknown accounts, and back to
  *   the login form.
  * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it; when its
- *   password was wrong, the failure hooks (after hooks/login_log.php recorded the failure) add a 'lockout' or
- *   'blocked' event. When it was right, the lockout it set is lifted at login.
+ *   password was wrong, the failure hooks record the failure and that 'lockout' or 'blocked' event in one extension
+ *   call. When it was right, the lockout it set is lifted at login.
+ * - The extension records every refusal it decides, in the transaction that decided it: this file only applies the
+ *   verdict (the message, the redirect).
  * - At the moment of login — before_staff_login / before_client_login, also after the 2FA code — the extension
  *   decides by the account's id: blocked, or locked unless this very request's claim let its password be checked,
  *   is refused, whatever path led there. app_init refuses a locked or blocked user who arrives through the
@@ -37,9 +39,9 @@ define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact'
 
 hooks()->add_action('admin_auth_init', 'login_security_lockout_staff_form', 5);
 hooks()->add_action('clients_authentication_constructor', 'login_security_lockout_contact_form', 5);
-hooks()->add_action('failed_login_attempt', 'login_security_lockout_after_failure', 20);
-hooks()->add_action('inactive_user_login_attempt', 'login_security_lockout_after_failure', 20);
-hooks()->add_action('non_existent_user_login_attempt', 'login_security_lockout_after_unknown_account', 20);
+hooks()->add_action('failed_login_attempt', 'login_security_lockout_wrong_password');
+hooks()->add_action('inactive_user_login_attempt', 'login_security_lockout_inactive_account');
+hooks()->add_action('non_existent_user_login_attempt', 'login_security_lockout_unknown_account');
 // Before hooks/login_log.php (priority 10) records the login: a refused login records no login event.
 hooks()->add_action('before_staff_login', 'login_security_lockout_staff_login', 5);
 hooks()->add_action('before_client_login', 'login_security_lockout_contact_login', 5);
@@ -78,7 +80,7 @@ function login_security_lockout_claim(string $userType): void
 
     $verdict = Login_security_gateway::instance()->claimLogin($userType, $email);
     if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
-        login_security_lockout_refuse($userType, $email, $verdict['user_id'], $verdict);
+        login_security_lockout_refuse($userType, $verdict);
 
         return;
     }
@@ -145,78 +147,81 @@ function login_security_lockout_unjudged(): void
     if ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id']) {
         return; // the password was right; the 2FA code step judges the rest
     }
-    Login_security_gateway::instance()->record([
-        'event'      => Login_security_gateway::EVENT_FAILED,
-        'user_type'  => $claim['user_type'],
-        'user_id'    => $claim['verdict']['user_id'],
-        'identifier' => $claim['identifier'],
-        'reason'     => Login_security_gateway::REASON_INVALID_FORM,
-    ]);
-    login_security_lockout_record_lock($claim);
+    login_security_lockout_failed($claim['user_type'], Login_security_gateway::REASON_INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
 }
 
-/** @param array{email?: string, is_staff_member?: bool} $data */
-function login_security_lockout_after_unknown_account($data): void
+/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
+function login_security_lockout_wrong_password($data): void
+{
+    login_security_lockout_after_failure($data, Login_security_gateway::REASON_WRONG_PASSWORD);
+}
+
+/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
+function login_security_lockout_inactive_account($data): void
+{
+    login_security_lockout_after_failure($data, Login_security_gateway::REASON_INACTIVE_ACCOUNT);
+}
+
+/** @param mixed $data ['email' => string, 'is_staff_member' => bool] */
+function login_security_lockout_unknown_account($data): void
 {
     $password = get_instance()->input->post('password', false);
     password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH);
-    login_security_lockout_after_failure($data);
+    login_security_lockout_after_failure($data, Login_security_gateway::REASON_UNKNOWN_ACCOUNT);
 }
 
 /**
- * A wrong password (or an unknown or inactive account): when this attempt used the last retry or the last lockout,
- * records the 'lockout' / 'blocked' event and tells the user at once.
+ * A login attempt Perfex refused (one of its failure hooks): the failure, and the lockout or block this attempt's
+ * claim set, are recorded in one extension call.
  *
  * @param mixed $data the hook's argument (['user' => row, 'is_staff_member' => bool] or ['email', ...])
  */
-function login_security_lockout_after_failure($data): void
+function login_security_lockout_after_failure($data, string $reason): void
 {
     $CI = &get_instance();
     if ($CI->session->has_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM)) {
         $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
     }
     login_security_lockout_judged(true);
-    $claim = login_security_lockout_request_claim();
-    $shown = $claim === null ? null : login_security_lockout_record_lock($claim);
-    if ($shown !== null) {
-        // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
-        set_alert('warning', login_security_alert_text(login_security_lockout_message($shown)));
+    $data     = is_array($data) ? $data : [];
+    $userType = !empty($data['is_staff_member']) ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
+    $user     = isset($data['user']) ? (object) $data['user'] : null;
+    $userId   = $user === null ? 0 : (int) ($userType === Login_security_gateway::USER_STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
+    login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, login_security_lockout_typed_identifier($data, $user));
+}
+
+/** The e-mail as typed: the hook's own, else the posted one, else the account's. */
+function login_security_lockout_typed_identifier(array $data, ?object $user): string
+{
+    if (isset($data['email']) && is_string($data['email'])) {
+        return $data['email'];
     }
+    $posted = get_instance()->input->post('email');
+
+    return is_string($posted) ? $posted : login_security_text($user->email ?? '');
 }
 
 /**
- * When the claimed attempt used the account's last retry or last lockout (or the IP's last attempt): records the
- * 'lockout' / 'blocked' event and, for a block, notifies the other administrators. Returns the verdict to show, or
- * null when the attempt locked nothing.
- *
- * @param array{user_type: string, identifier: string, verdict: array<string, mixed>} $claim
- * @return array<string, mixed>|null
+ * Records a failed attempt under this request's claim (when it has one of that user type) and, when the claim used the
+ * account's last retry or last lockout (or the IP's last attempt), the lockout or block it set: the user is told at
+ * once, and for a block the administrators are notified.
  */
-function login_security_lockout_record_lock(array $claim): ?array
+function login_security_lockout_failed(string $userType, string $reason, ?int $userId, string $identifier): void
 {
-    $verdict = $claim['verdict'];
-    $blocked = $verdict['blocked_now'];
-    if (!$blocked && !$verdict['locked_now'] && !$verdict['ip_locked_now']) {
-        return null;
+    $claim = login_security_lockout_request_claim();
+    $own   = $claim !== null && $claim['user_type'] === $userType ? $claim['verdict']['claim'] : null;
+    $lock  = Login_security_gateway::instance()->loginFailed($userType, $own !== '' ? $own : null, $reason, $userId, $identifier);
+    if ($lock['status'] === '') {
+        return;
     }
-
-    $gateway = Login_security_gateway::instance();
-    $gateway->record([
-        'event'      => $blocked ? Login_security_gateway::EVENT_BLOCKED : Login_security_gateway::EVENT_LOCKOUT,
-        'user_type'  => $claim['user_type'],
-        'user_id'    => $verdict['user_id'],
-        'identifier' => $claim['identifier'],
-        'details'    => $blocked ? '' : $verdict['scope'] . ':' . (int) $verdict['until'],
-    ]);
-    if ($blocked) {
+    if ($lock['status'] === Login_security_gateway::VERDICT_BLOCKED) {
         Login_security_options::set(Login_security_options::LOCKOUT_LAST_BLOCK, (string) time());
-        $self = $claim['user_type'] === Login_security_gateway::USER_STAFF ? $verdict['user_id'] : null;
-        foreach ($gateway->activeAdminIds($self) as $adminId) {
+        foreach ($lock['notify'] as $adminId) {
             login_security_notify_admin_of_blocks($adminId); // now, not on their next page (at most one per 10 minutes)
         }
     }
-
-    return $blocked ? ['status' => Login_security_gateway::VERDICT_BLOCKED] : ['status' => Login_security_gateway::VERDICT_LOCKED] + $verdict;
+    // Perfex sets its own "wrong e-mail or password" alert next (type danger): this one comes on top.
+    set_alert('warning', login_security_alert_text(login_security_lockout_message($lock)));
 }
 
 /** @param array{email?: string, userid?: string|int} $data */
@@ -249,11 +254,11 @@ function login_security_lockout_on_login(string $userType, int $userId): void
     }
     $sameRequest = $request !== null && $request['user_type'] === $userType;
     $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
-    $verdict     = Login_security_gateway::instance()->loginSucceeded($userType, $userId, $claim, $sameRequest);
+    $method      = $userType === Login_security_gateway::USER_STAFF ? login_security_staff_login_method($userId) : Login_security_gateway::METHOD_FORM;
+    $verdict     = Login_security_gateway::instance()->loginSucceeded($userType, $userId, $claim, $sameRequest, $method,
+        $sameRequest ? $request['identifier'] : '');
     if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
-        $identifier = $sameRequest ? $request['identifier'] : '';
-        $method     = $userType === Login_security_gateway::USER_STAFF ? login_security_staff_login_method($userId) : Login_security_gateway::METHOD_FORM;
-        login_security_lockout_refuse($userType, $identifier, $userId, $verdict, $method);
+        login_security_lockout_refuse($userType, $verdict);
     }
 }
 
@@ -280,7 +285,7 @@ function login_security_lockout_check_remembered(string $userType, int $userId):
     $verdict = Login_security_gateway::instance()->accountStatus($userType, $userId);
     if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
         login_security_lockout_sign_out($userType);
-        login_security_lockout_refuse($userType, '', $userId, $verdict, Login_security_gateway::METHOD_REMEMBER_ME); // the log names the user by id
+        login_security_lockout_refuse($userType, $verdict);
     }
 }
 
@@ -296,24 +301,12 @@ function login_security_lockout_sign_out(string $userType): void
 }
 
 /**
- * Refuses the login: a 'failed' event (no password was checked, or a blocked account), the message, and back to the
- * login form (redirect() exits).
+ * Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits).
  *
  * @param array{status: string, until: int|null, scope: string} $verdict
  */
-function login_security_lockout_refuse(string $userType, string $identifier, ?int $userId, array $verdict, string $method = ''): void
+function login_security_lockout_refuse(string $userType, array $verdict): void
 {
-    $blocked = $verdict['status'] === Login_security_gateway::VERDICT_BLOCKED;
-    Login_security_gateway::instance()->record(array_filter([
-        'event'      => Login_security_gateway::EVENT_FAILED,
-        'user_type'  => $userType,
-        'user_id'    => $userId,
-        'identifier' => $identifier,
-        'method'     => $method,
-        'reason'     => $blocked ? Login_security_gateway::REASON_BLOCKED : Login_security_gateway::REASON_LOCKED_OUT,
-    ], static function ($value) {
-        return $value !== null && $value !== '';
-    }));
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
     redirect(login_security_lockout_login_url($userType));
 }

@@ -3,7 +3,8 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Login Log: translates Perfex's login, logout and failed-attempt hooks into gateway events.
+ * Login Log: translates Perfex's login and logout hooks into gateway events (failed attempts: hooks/lockout.php, which
+ * records each with the lockout it caused in one call).
  *
  * Our own record of the current login lives in the PHP session, one key per user type (a staff member and a
  * contact may share one browser session): ['user_id', 'at' (unix time or null), 'event_id', 'method',
@@ -20,9 +21,6 @@ hooks()->add_action('before_client_login', 'login_security_on_contact_login');
 hooks()->add_action('app_init', 'login_security_detect_remember_me');
 hooks()->add_action('before_staff_logout', 'login_security_on_staff_logout');
 hooks()->add_action('before_contact_logout', 'login_security_on_contact_logout');
-hooks()->add_action('failed_login_attempt', 'login_security_on_wrong_password');
-hooks()->add_action('non_existent_user_login_attempt', 'login_security_on_unknown_account');
-hooks()->add_action('inactive_user_login_attempt', 'login_security_on_inactive_account');
 
 /** @param array{email?: string, userid?: string|int} $data */
 function login_security_on_staff_login($data): void
@@ -156,55 +154,6 @@ function login_security_end_login(string $userType, int $userId): void
         ]);
     }
     get_instance()->session->unset_userdata(login_security_session_key($userType));
-}
-
-/** @param array{user?: object, is_staff_member?: bool} $data */
-function login_security_on_wrong_password($data): void
-{
-    login_security_record_failure($data, Login_security_gateway::REASON_WRONG_PASSWORD);
-}
-
-/** @param array{email?: string, is_staff_member?: bool} $data */
-function login_security_on_unknown_account($data): void
-{
-    login_security_record_failure($data, Login_security_gateway::REASON_UNKNOWN_ACCOUNT);
-}
-
-/** @param array{user?: object, is_staff_member?: bool} $data */
-function login_security_on_inactive_account($data): void
-{
-    login_security_record_failure($data, Login_security_gateway::REASON_INACTIVE_ACCOUNT);
-}
-
-/** @param mixed $data the hook's argument */
-function login_security_record_failure($data, string $reason): void
-{
-    $data    = is_array($data) ? $data : [];
-    $isStaff = !empty($data['is_staff_member']);
-    $user    = isset($data['user']) ? (object) $data['user'] : null;
-    $userId  = $user === null ? 0 : (int) ($isStaff ? ($user->staffid ?? 0) : ($user->id ?? 0));
-
-    Login_security_gateway::instance()->record([
-        'event'      => Login_security_gateway::EVENT_FAILED,
-        'user_type'  => $isStaff ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT,
-        'user_id'    => $userId > 0 ? $userId : null,
-        'identifier' => login_security_typed_identifier($data, $user),
-        'reason'     => $reason,
-    ]);
-}
-
-/** The e-mail as typed: the hook's own, else the posted one, else the account's. */
-function login_security_typed_identifier(array $data, ?object $user): string
-{
-    if (isset($data['email']) && is_string($data['email'])) {
-        return $data['email'];
-    }
-    $posted = get_instance()->input->post('email');
-    if (is_string($posted)) {
-        return $posted;
-    }
-
-    return login_security_text($user->email ?? '');
 }
 
 /** @param mixed $value */

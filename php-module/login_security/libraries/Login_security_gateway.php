@@ -160,15 +160,29 @@ final class Login_security_gateway
      */
     public function record(array $event): ?int
     {
-        $event += [
-            'ip'           => $this->clientIp(),
-            'user_agent'   => Login_security_request::userAgent(),
-            'anonymize_ip' => Login_security_options::anonymizeIp(),
-        ];
+        $event = $this->eventContext($event);
 
         return $this->call('recordEvent', function () use ($event) {
             return (int) $this->store()->recordEvent($event);
         }, null);
+    }
+
+    /**
+     * An event as recordEvent() takes it, with this request's client IP, user agent and the anonymisation setting
+     * (unless it gives them); nulls dropped.
+     *
+     * @param array<string, mixed> $event
+     * @return array<string, mixed>
+     */
+    private function eventContext(array $event): array
+    {
+        return array_filter($event, static function ($value) {
+            return $value !== null;
+        }) + [
+            'ip'           => $this->clientIp(),
+            'user_agent'   => Login_security_request::userAgent(),
+            'anonymize_ip' => Login_security_options::anonymizeIp(),
+        ];
     }
 
     /**

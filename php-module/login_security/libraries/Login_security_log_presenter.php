@@ -159,11 +159,11 @@ final class Login_security_log_presenter
                 return _l('login_security_cleared_by', self::text($row, 'actor_name'));
             case Login_security_gateway::EVENT_PURGED:
                 return _l('login_security_purged_count', self::text($row, 'details'));
-            case Login_security_gateway::EVENT_LOCKOUT: // details "account:<until>" or "ip:<until>" (hooks/lockout.php)
-                $lock = explode(':', self::text($row, 'details'), 2);
+            case Login_security_gateway::EVENT_LOCKOUT: // the extension reads its scope and end from the event
+                $scope = self::text($row, 'lock_scope');
 
-                return count($lock) === 2 && in_array($lock[0], ['account', 'ip'], true)
-                    ? _l('login_security_lockout_detail_' . $lock[0], self::time($lock[1])) : self::text($row, 'details');
+                return in_array($scope, ['account', 'ip'], true)
+                    ? _l('login_security_lockout_detail_' . $scope, self::time(self::text($row, 'lock_until'))) : self::text($row, 'details');
             case Login_security_gateway::EVENT_BLOCKED:
                 return _l('login_security_lockout_detail_blocked');
             case Login_security_gateway::EVENT_REENABLED:

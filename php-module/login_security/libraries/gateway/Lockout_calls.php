@@ -16,9 +16,10 @@ trait Login_security_lockout_calls
     /**
      * Counts this login attempt BEFORE the password is checked, atomically for the account Perfex will authenticate
      * (the extension resolves the e-mail as typed with Perfex's own lookup) and the client IP, and says whether the
-     * password may be checked. "busy": the attempt lost to concurrent ones even after retries and was not counted —
-     * it is refused (no password is checked uncounted). Only an extension or database that fails outright is let
-     * through (Perfex cannot check a password without its database either).
+     * password may be checked; a refused attempt is recorded by the extension (a 'failed' event, with why).
+     * "busy": the attempt lost to concurrent ones even after retries and was not counted — it is refused (no
+     * password is checked uncounted). Only an extension or database that fails outright is let through (Perfex
+     * cannot check a password without its database either).
      *
      * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
@@ -26,50 +27,73 @@ trait Login_security_lockout_calls
     {
         $ip       = $this->clientIp();
         $settings = $this->lockoutSettings();
+        $refused  = $this->refusedEvent($userType, null, $identifier, self::METHOD_FORM);
 
         // The extension retries a deadlocked claim itself (nothing is counted twice).
-        return self::lockoutVerdict($this->call('claimLogin', function () use ($userType, $identifier, $ip, $settings) {
-            return $this->store()->claimLogin($userType, $identifier, $ip, $settings);
+        return self::lockoutVerdict($this->call('claimLogin', function () use ($userType, $identifier, $ip, $settings, $refused) {
+            return $this->store()->claimLogin($userType, $identifier, $ip, $settings, $refused);
         }, null));
+    }
+
+    /**
+     * A login attempt Perfex refused ($reason: wrong_password, unknown_account, inactive_account, or invalid_form when
+     * its form validation checked no password), under the claim its attempt got (null: none, e.g. lockouts off).
+     * The extension records the failure and the lockout or block the claim set, in one transaction. Returns that
+     * lock ('status' locked / blocked, or '' when none) and, for a block, the administrators to notify.
+     *
+     * @return array{status: string, scope: string, until: int|null, notify: list<int>}
+     */
+    public function loginFailed(string $userType, ?string $claim, string $reason, ?int $userId, string $identifier): array
+    {
+        $failed = $this->eventContext([
+            'event' => self::EVENT_FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier, 'reason' => $reason,
+        ]);
+        $lock = $this->call('loginFailed', function () use ($claim, $failed) {
+            return $this->store()->loginFailed($claim, $failed);
+        }, null);
+        $lock = is_array($lock) ? $lock : [];
+
+        return [
+            'status' => in_array($lock['status'] ?? '', [self::VERDICT_LOCKED, self::VERDICT_BLOCKED], true) ? $lock['status'] : '',
+            'scope'  => is_string($lock['scope'] ?? null) ? $lock['scope'] : '',
+            'until'  => isset($lock['until']) && is_numeric($lock['until']) ? (int) $lock['until'] : null,
+            'notify' => isset($lock['notify']) && is_array($lock['notify']) ? array_map('intval', array_values($lock['notify'])) : [],
+        ];
     }
 
     /**
      * The moment of login of account $userId (its password, and any 2FA code, were right). $claim is the `claim` of
      * the verdict its attempt got from claimLogin(); $sameRequest says that attempt was claimed in this request.
      * What that claim counted is taken back; the verdict refuses a blocked account, and a locked one unless its
-     * password was checked under this request's own claim.
+     * password was checked under this request's own claim. A refusal is recorded by the extension, as a login by
+     * $method with $identifier typed.
      *
      * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
-    public function loginSucceeded(string $userType, int $userId, ?string $claim, bool $sameRequest): array
+    public function loginSucceeded(string $userType, int $userId, ?string $claim, bool $sameRequest, string $method, string $identifier): array
     {
         $settings = $this->lockoutSettings();
+        $refused  = $this->refusedEvent($userType, $userId, $identifier, $method);
 
-        return self::lockoutVerdict($this->call('loginSucceeded', function () use ($userType, $userId, $claim, $sameRequest, $settings) {
-            return $this->store()->loginSucceeded($userType, $userId, $settings, $claim, $sameRequest);
+        return self::lockoutVerdict($this->call('loginSucceeded', function () use ($userType, $userId, $claim, $sameRequest, $settings, $refused) {
+            return $this->store()->loginSucceeded($userType, $userId, $settings, $claim, $sameRequest, $refused);
         }, null));
     }
 
     /**
-     * The standing of account $userId now, nothing counted (a user who arrived by the remember-me cookie).
+     * The standing of account $userId now, nothing counted (a user who arrived by the remember-me cookie); a refusal
+     * is recorded by the extension.
      *
      * @return array{status: string, until: int|null, remaining: int|null, scope: string, locked_now: bool, ip_locked_now: bool, blocked_now: bool, user_id: int|null, claim: string}
      */
     public function accountStatus(string $userType, int $userId): array
     {
         $settings = $this->lockoutSettings();
+        $refused  = $this->refusedEvent($userType, $userId, '', self::METHOD_REMEMBER_ME);
 
-        return self::lockoutVerdict($this->call('accountStatus', function () use ($userType, $userId, $settings) {
-            return $this->store()->accountStatus($userType, $userId, $settings);
+        return self::lockoutVerdict($this->call('accountStatus', function () use ($userType, $userId, $settings, $refused) {
+            return $this->store()->accountStatus($userType, $userId, $settings, $refused);
         }, null));
-    }
-
-    /** @return list<int> the ids of Perfex's active administrators but $except (none on failure) */
-    public function activeAdminIds(?int $except = null): array
-    {
-        return array_map('intval', $this->listCall('activeAdminIds', function () use ($except) {
-            return $this->store()->activeAdminIds($except);
-        }));
     }
 
     /**
@@ -119,6 +143,19 @@ trait Login_security_lockout_calls
         return $this->call('reenable', function () use ($keys) {
             return (int) $this->store()->reenable(array_values($keys));
         }, null);
+    }
+
+    /**
+     * The 'failed' event the extension records when it refuses a login (it sets the reason and the account).
+     *
+     * @return array<string, mixed>
+     */
+    private function refusedEvent(string $userType, ?int $userId, string $identifier, string $method): array
+    {
+        return $this->eventContext([
+            'event' => self::EVENT_FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier,
+            'method' => $method, 'reason' => self::REASON_LOCKED_OUT,
+        ]);
     }
 
     /** @return array<string, string> the lockout_* options, keys without the module prefix */
