@@ -52,8 +52,7 @@ function login_security_validate_posted_settings($data)
         return $data;
     }
 
-    $gateway = Login_security_gateway::instance();
-    $result  = $errors === [] && $gateway->isAvailable() ? $gateway->validateSettings($posted) : null;
+    $result = $errors === [] ? Login_security_gateway::instance()->validateSettings($posted) : null;
     if ($errors === [] && $result === null) {
         $errors[] = _l('login_security_settings_need_extension');
     } elseif ($result !== null && empty($result['ok'])) {
