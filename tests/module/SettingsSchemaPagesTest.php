@@ -57,10 +57,7 @@ final class SettingsSchemaPagesTest extends LoginLogTestCase
     {
         $this->loginAdmin();
         foreach (self::tabs() as $tab => $rows) {
-            $posted = [];
-            foreach ($rows as $row) {
-                $posted[$row['key']] = self::otherValidValue($row);
-            }
+            $posted = self::otherValidValues($rows);
 
             $alerts = self::alertTexts($this->browser()->follow($this->post(self::uri($tab), self::fields($posted)))->body);
 
@@ -75,10 +72,7 @@ final class SettingsSchemaPagesTest extends LoginLogTestCase
     {
         $this->loginAdmin();
         foreach (self::tabs() as $tab => $rows) {
-            $posted = [];
-            foreach ($rows as $row) {
-                $posted[$row['key']] = self::otherValidValue($row);
-            }
+            $posted = self::otherValidValues($rows);
             $int = current(array_filter($rows, static fn (array $row): bool => $row['kind'] === 'int'));
             $posted[$int['key']] = (string) ($int['max'] + 1);
 
@@ -126,15 +120,24 @@ final class SettingsSchemaPagesTest extends LoginLogTestCase
         }
     }
 
-    /** A valid value other than the default: a flipped yes/no, the top of a range, an address, a full-length text. */
-    private static function otherValidValue(array $row): string
+    /**
+     * Key → a valid value other than the default: a flipped yes/no, the top of a range, an address, a full-length text.
+     *
+     * @return array<string, string>
+     */
+    private static function otherValidValues(array $rows): array
     {
-        return match ($row['kind']) {
-            'bool'    => $row['default'] === '1' ? '0' : '1',
-            'int'     => (string) $row['max'],
-            'ip_list' => '192.0.2.7',
-            'text'    => str_repeat('x', $row['max']),
-        };
+        $values = [];
+        foreach ($rows as $row) {
+            $values[$row['key']] = match ($row['kind']) {
+                'bool'    => $row['default'] === '1' ? '0' : '1',
+                'int'     => (string) $row['max'],
+                'ip_list' => '192.0.2.7',
+                'text'    => str_repeat('x', $row['max']),
+            };
+        }
+
+        return $values;
     }
 
     /** @return array<string, string> keys without the prefix → the form's field names */
