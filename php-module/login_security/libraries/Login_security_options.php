@@ -139,17 +139,20 @@ final class Login_security_options
         $CI->db->query('DELETE FROM ' . db_prefix() . "options WHERE name LIKE 'login\\_security\\_%'");
     }
 
-    /** The stored value; a missing or empty option of a setting that cannot be empty reads as the schema's default. */
+    /**
+     * The stored value; a missing or empty option of a setting that cannot be empty (a number, a yes/no) reads as
+     * the schema's default. Asks the extension for the schema only then: this runs on every request.
+     */
     public static function get(string $key): string
     {
         $value = get_option(self::name($key));
         $value = is_scalar($value) ? (string) $value : '';
-        $row   = self::schema()[$key] ?? null;
-        if ($value === '' && $row !== null && in_array($row['kind'], ['int', 'bool'], true)) {
-            return (string) $row['default'];
+        if ($value !== '') {
+            return $value;
         }
+        $row = self::schema()[$key] ?? null;
 
-        return $value;
+        return $row !== null && in_array($row['kind'], ['int', 'bool'], true) ? (string) $row['default'] : '';
     }
 
     public static function set(string $key, string $value): void
@@ -233,18 +236,16 @@ final class Login_security_options
     }
 
     /**
-     * A whole-number setting: the stored value when it is in the schema's range (values are validated when saved;
-     * this is the safe reading of anything else), else the schema's default. Without the extension (no schema) any
-     * stored positive number is believed, and 1 stands for a missing one.
+     * A whole-number setting: the stored value when it is a positive number (the extension validated it when it
+     * was saved), else the schema's default; 1 when there is neither (no extension, no option).
      */
     private static function intSetting(string $key): int
     {
         $raw = self::get($key);
-        $row = self::schema()[$key] ?? ['min' => 1, 'max' => PHP_INT_MAX, 'default' => '1'];
-        if (preg_match('/^[0-9]+$/', $raw) === 1 && (int) $raw >= (int) $row['min'] && (int) $raw <= (int) $row['max']) {
+        if (preg_match('/^[1-9][0-9]{0,8}$/', $raw) === 1) {
             return (int) $raw;
         }
 
-        return (int) $row['default'];
+        return max(1, (int) (self::schema()[$key]['default'] ?? 1));
     }
 }
