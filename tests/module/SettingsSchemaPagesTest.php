@@ -1,8 +1,9 @@
 <?php
 /**
  * The settings tabs are the extension's schema (LoginSecurity\settings_schema): every test here walks the schema,
- * not a list of keys, so a setting added to src/settings.rs (with its label in the language file) is shown on its
- * tab, created with its default, validated and saved without any other change — these tests then cover it too.
+ * not a list of keys, so a setting added to src/settings.rs (with its label in the language file and its README
+ * row) is shown on its tab, created with its default, validated and saved without any other change — these tests
+ * then cover it too.
  */
 
 declare(strict_types=1);
@@ -83,6 +84,15 @@ final class SettingsSchemaPagesTest extends LoginLogTestCase
             foreach ($rows as $row) {
                 $this->assertSame($row['default'], self::option($row['key']), $row['key']);
             }
+        }
+    }
+
+    public function testEverySettingIsARowOfTheReadmesSettingsTable(): void
+    {
+        $readme = (string) file_get_contents(dirname(__DIR__, 2) . '/README.md');
+        $this->assertSame(1, preg_match('/^## Settings\n(.*?)^## /ms', $readme, $section));
+        foreach (self::schema() as $row) {
+            $this->assertMatchesRegularExpression('/^\|[^\n]*`' . $row['key'] . '`[^\n]*\|$/m', $section[1], $row['key']);
         }
     }
 
