@@ -5,9 +5,9 @@ defined('BASEPATH') or exit('No direct script access allowed');
 /**
  * The module's Perfex options: names and typed reads. Every option is named "login_security_<key>"; the settings
  * among them (their keys, kinds, ranges, defaults and places on the tabs) are the extension's schema,
- * LoginSecurity\settings_schema(): the module keeps no copy, so a new setting needs no PHP. A setting whose option is
- * missing or empty reads as the schema's default; without the extension there is no schema (and no protection):
- * the settings tabs then show the missing-extension notice instead of their fields.
+ * LoginSecurity\settings_schema(): the module keeps no copy, so a new setting needs no PHP. A number or yes/no whose
+ * option is missing or empty reads as the schema's default; without the extension there is no schema (and no
+ * protection): the settings tabs then show the missing-extension notice instead of their fields.
  *
  * Self-contained (no constant of the init file) because uninstall.php loads it with the module inactive.
  */
@@ -39,7 +39,7 @@ final class Login_security_options
     /**
      * The lockout_* settings, for gateway/Lockout_calls.php only (it passes them to the claim and reads the keys of
      * this array, which is being reworked on another branch): values are unused, the schema has the defaults. Delete
-     * once lockoutSettings() reads Login_security_options::values() instead.
+     * once lockoutSettings() iterates over Login_security_options::schema() instead.
      */
     public const SETTINGS = [
         'lockout_staff_enabled' => '', 'lockout_customers_enabled' => '', 'lockout_retries' => '', 'lockout_minutes' => '',
