@@ -1,5 +1,8 @@
-//! The module's settings: one table of keys with their kind, default and allowed range, and one validator that
-//! the module's `before_settings_updated` filter calls. Option names are `login_security_<key>`.
+//! The module's settings: one table of keys with their kind, default, allowed range and place on the settings tabs,
+//! and one validator that the module's `before_settings_updated` filter calls. Option names are
+//! `login_security_<key>`. The module has no copy: it creates the options, renders the tabs' fields and validates
+//! what they post from this table (exported as `LoginSecurity\settings_schema()`), so a new setting is a row here,
+//! its label in the language file and a line in the README.
 
 use crate::ip::{IpList, IpListError};
 
@@ -23,7 +26,35 @@ pub enum Kind {
     Text {
         /// Longest allowed text, in characters.
         max: usize,
+        /// Lines of the input on the form: 1 is a one-line input, more a text area.
+        lines: u8,
     },
+}
+
+/// The settings tab a setting is edited on; the module maps each to its Perfex tab (`hooks/menu.php`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// "Login Security": the Login Log and the client IP.
+    General,
+    /// "Login Attempt": lockouts.
+    Lockout,
+    /// "Login Session": single login and session ends.
+    Sessions,
+    /// "Inactivity Logout".
+    Inactivity,
+}
+
+impl Tab {
+    /// The name the module's views ask for.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::General => "general",
+            Tab::Lockout => "lockout",
+            Tab::Sessions => "sessions",
+            Tab::Inactivity => "inactivity",
+        }
+    }
 }
 
 /// One setting.
@@ -35,31 +66,35 @@ pub struct Setting {
     pub kind: Kind,
     /// The default, as stored.
     pub default: &'static str,
+    /// The tab it is edited on; the fields of a tab show in the order of [`SETTINGS`].
+    pub tab: Tab,
+    /// The group within the tab: a rule separates groups.
+    pub section: u8,
 }
 
 /// Every setting of the module.
 pub const SETTINGS: &[Setting] = &[
-    Setting { key: "log_retention_days", kind: Kind::Int { min: 1, max: 3650, unit: "days" }, default: "90" },
-    Setting { key: "anonymize_ip", kind: Kind::Bool, default: "0" },
-    Setting { key: "trusted_proxies", kind: Kind::IpList, default: "" },
-    Setting { key: "lockout_staff_enabled", kind: Kind::Bool, default: "1" },
-    Setting { key: "lockout_customers_enabled", kind: Kind::Bool, default: "1" },
-    Setting { key: "lockout_retries", kind: Kind::Int { min: 1, max: 100, unit: "attempts" }, default: "3" },
-    Setting { key: "lockout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "3" },
-    Setting { key: "lockout_max_lockouts", kind: Kind::Int { min: 1, max: 100, unit: "lockouts" }, default: "3" },
-    Setting { key: "lockout_reset_hours", kind: Kind::Int { min: 1, max: 720, unit: "hours" }, default: "24" },
-    Setting { key: "lockout_ip_limit", kind: Kind::Int { min: 1, max: 10000, unit: "failed attempts" }, default: "20" },
-    Setting { key: "lockout_allowlist", kind: Kind::IpList, default: "" },
-    Setting { key: "session_single_staff", kind: Kind::Bool, default: "0" },
-    Setting { key: "session_single_customers", kind: Kind::Bool, default: "0" },
-    Setting { key: "session_idle_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "30" },
-    Setting { key: "session_end_on_password_change", kind: Kind::Bool, default: "1" },
-    Setting { key: "inactivity_enabled", kind: Kind::Bool, default: "0" },
-    Setting { key: "inactivity_staff", kind: Kind::Bool, default: "1" },
-    Setting { key: "inactivity_customers", kind: Kind::Bool, default: "1" },
-    Setting { key: "inactivity_timeout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "15" },
-    Setting { key: "inactivity_warning_seconds", kind: Kind::Int { min: 5, max: 3600, unit: "seconds" }, default: "60" },
-    Setting { key: "inactivity_message", kind: Kind::Text { max: 500 }, default: "" },
+    Setting { key: "log_retention_days", kind: Kind::Int { min: 1, max: 3650, unit: "days" }, default: "90", tab: Tab::General, section: 1 },
+    Setting { key: "anonymize_ip", kind: Kind::Bool, default: "0", tab: Tab::General, section: 2 },
+    Setting { key: "trusted_proxies", kind: Kind::IpList, default: "", tab: Tab::General, section: 3 },
+    Setting { key: "lockout_staff_enabled", kind: Kind::Bool, default: "1", tab: Tab::Lockout, section: 1 },
+    Setting { key: "lockout_customers_enabled", kind: Kind::Bool, default: "1", tab: Tab::Lockout, section: 1 },
+    Setting { key: "lockout_retries", kind: Kind::Int { min: 1, max: 100, unit: "attempts" }, default: "3", tab: Tab::Lockout, section: 2 },
+    Setting { key: "lockout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "3", tab: Tab::Lockout, section: 2 },
+    Setting { key: "lockout_max_lockouts", kind: Kind::Int { min: 1, max: 100, unit: "lockouts" }, default: "3", tab: Tab::Lockout, section: 2 },
+    Setting { key: "lockout_reset_hours", kind: Kind::Int { min: 1, max: 720, unit: "hours" }, default: "24", tab: Tab::Lockout, section: 2 },
+    Setting { key: "lockout_ip_limit", kind: Kind::Int { min: 1, max: 10000, unit: "failed attempts" }, default: "20", tab: Tab::Lockout, section: 2 },
+    Setting { key: "lockout_allowlist", kind: Kind::IpList, default: "", tab: Tab::Lockout, section: 3 },
+    Setting { key: "session_single_staff", kind: Kind::Bool, default: "0", tab: Tab::Sessions, section: 1 },
+    Setting { key: "session_single_customers", kind: Kind::Bool, default: "0", tab: Tab::Sessions, section: 1 },
+    Setting { key: "session_idle_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "30", tab: Tab::Sessions, section: 1 },
+    Setting { key: "session_end_on_password_change", kind: Kind::Bool, default: "1", tab: Tab::Sessions, section: 2 },
+    Setting { key: "inactivity_enabled", kind: Kind::Bool, default: "0", tab: Tab::Inactivity, section: 1 },
+    Setting { key: "inactivity_staff", kind: Kind::Bool, default: "1", tab: Tab::Inactivity, section: 1 },
+    Setting { key: "inactivity_customers", kind: Kind::Bool, default: "1", tab: Tab::Inactivity, section: 1 },
+    Setting { key: "inactivity_timeout_minutes", kind: Kind::Int { min: 1, max: 1440, unit: "minutes" }, default: "15", tab: Tab::Inactivity, section: 2 },
+    Setting { key: "inactivity_warning_seconds", kind: Kind::Int { min: 5, max: 3600, unit: "seconds" }, default: "60", tab: Tab::Inactivity, section: 2 },
+    Setting { key: "inactivity_message", kind: Kind::Text { max: 500, lines: 3 }, default: "", tab: Tab::Inactivity, section: 2 },
 ];
 
 /// The value of `key` in `input` when it is valid, else the setting's default (settings are validated when saved;
@@ -165,7 +200,7 @@ fn check(kind: Kind, raw: &str) -> Result<String, SettingError> {
             "0" | "no" | "off" | "false" | "" => Ok("0".into()),
             _ => Err(SettingError::new("not_yes_no", &[&clip(raw)])),
         },
-        Kind::Text { max } => {
+        Kind::Text { max, .. } => {
             let text: String = raw.chars().filter(|c| *c == '\n' || !c.is_control()).collect::<String>().trim().to_string();
             if text.chars().count() > max {
                 Err(SettingError::new("too_long", &[&max]))
@@ -242,6 +277,15 @@ mod tests {
         let long = v(&[("inactivity_message", &"x".repeat(501))]);
         assert!(!long.ok());
         assert_eq!(v(&[("inactivity_message", "Still there?\r\n\u{0}")]).values[0].1, "Still there?");
+    }
+
+    #[test]
+    fn each_tab_lists_its_fields_in_groups_that_only_move_forward() {
+        for tab in [Tab::General, Tab::Lockout, Tab::Sessions, Tab::Inactivity] {
+            let sections: Vec<u8> = SETTINGS.iter().filter(|s| s.tab == tab).map(|s| s.section).collect();
+            assert!(!sections.is_empty(), "{}", tab.name());
+            assert!(sections.windows(2).all(|w| w[0] <= w[1]), "{}: {sections:?}", tab.name());
+        }
     }
 
     #[test]

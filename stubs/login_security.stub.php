@@ -66,11 +66,13 @@ namespace LoginSecurity {
     function validate_settings(array $settings): array {}
 
     /**
-     * The module's settings as the extension defines them, in order: key (without the "login_security_" prefix),
-     * kind ("int", "bool", "ip_list", "text"), default (as stored), min / max (int: the range; text: max is the
-     * length), unit (int: "days", "minutes", "failed_attempts" …). The module's own defaults must equal these.
+     * The module's settings as the extension defines them, in the order the tabs show them: key (without the
+     * "login_security_" prefix), kind ("int", "bool", "ip_list", "text"), default (as stored), min / max (int: the
+     * range; text: max is the length), unit (int: "days", "minutes", "failed_attempts" …), lines (text: 1 is a
+     * one-line input, more a text area), tab ("general", "lockout", "sessions", "inactivity") and section (the group
+     * within the tab). The module keeps no copy: its options, fields and validation all come from this.
      *
-     * @return list<array{key: string, kind: string, default: string, min: int|null, max: int|null, unit: string|null}>
+     * @return list<array{key: string, kind: string, default: string, min: int|null, max: int|null, unit: string|null, lines: int|null, tab: string, section: int}>
      */
     function settings_schema(): array {}
 

@@ -3,9 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Activation: option defaults (existing values are kept), then the extension creates or upgrades its tables.
- * Safe to run any number of times. Without the extension the options are still added; the tables follow on the
- * first admin page after the extension is installed (hooks/maintenance.php).
+ * Activation: option defaults from the extension's settings schema (existing values are kept), then the extension
+ * creates or upgrades its tables. Safe to run any number of times. Without the extension only the module's internal
+ * options are added; the settings and the tables follow on the first admin page after the extension is installed
+ * (hooks/maintenance.php).
  */
 
 require_once __DIR__ . '/libraries/Login_security_options.php';

@@ -58,20 +58,24 @@ pub fn validate_settings(settings: &ZendHashTable) -> PhpResult<ZBox<ZendHashTab
     to_table(&json!({ "ok": r.ok(), "values": values, "errors": errors }))
 }
 
-/// The module's settings as the extension defines them: one entry a setting, in order.
+/// The module's settings as the extension defines them, in the order the tabs show them: the module creates the
+/// options, renders the fields and sends the posted values for validation from this alone.
 #[php_function]
 #[php(name = "LoginSecurity\\settings_schema")]
 pub fn settings_schema() -> PhpResult<ZBox<ZendHashTable>> {
     let rows: Vec<serde_json::Value> = settings::SETTINGS
         .iter()
         .map(|s| {
-            let (kind, min, max, unit) = match s.kind {
-                settings::Kind::Int { min, max, unit } => ("int", Some(min), Some(max), Some(unit.replace(' ', "_"))),
-                settings::Kind::Bool => ("bool", None, None, None),
-                settings::Kind::IpList => ("ip_list", None, None, None),
-                settings::Kind::Text { max } => ("text", None, i64::try_from(max).ok(), None),
+            let (kind, min, max, unit, lines) = match s.kind {
+                settings::Kind::Int { min, max, unit } => ("int", Some(min), Some(max), Some(unit.replace(' ', "_")), None),
+                settings::Kind::Bool => ("bool", None, None, None, None),
+                settings::Kind::IpList => ("ip_list", None, None, None, None),
+                settings::Kind::Text { max, lines } => ("text", None, i64::try_from(max).ok(), None, Some(lines)),
             };
-            json!({ "key": s.key, "kind": kind, "default": s.default, "min": min, "max": max, "unit": unit })
+            json!({
+                "key": s.key, "kind": kind, "default": s.default, "min": min, "max": max, "unit": unit, "lines": lines,
+                "tab": s.tab.name(), "section": s.section,
+            })
         })
         .collect();
     to_table(&rows)

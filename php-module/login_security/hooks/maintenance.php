@@ -47,7 +47,8 @@ function login_security_purge_expired_events(): void
 
 /**
  * Runs the idempotent migration once per extension version: covers a module activated before the extension
- * was installed, and new tables or columns brought by an upgraded extension.
+ * was installed, and new tables or columns brought by an upgraded extension. The settings' options follow the
+ * same way (a new extension may define new settings; add_option keeps the existing ones).
  */
 function login_security_migrate_if_needed(): void
 {
@@ -61,7 +62,7 @@ function login_security_migrate_if_needed(): void
     }
     if ($gateway->migrate() !== null) {
         Login_security_options::set(Login_security_options::MIGRATED_VERSION, $tag);
-        Login_security_options::deleteRetired();
+        Login_security_options::addDefaults();
     }
 }
 

@@ -3,9 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Settings: validation of every posted login_security_* option through the extension before Perfex saves it.
- * All or nothing: one invalid value (or no extension to check it, or a staff member without the module's manage
- * capability) and none of the module's options is saved.
+ * Settings: the tabs' fields come from the extension's schema (LoginSecurity\settings_schema), and every posted
+ * login_security_* option goes through the extension's validation before Perfex saves it. All or nothing: one
+ * invalid value (or no extension to check it, or a staff member without the module's manage capability) and none
+ * of the module's options is saved.
  */
 
 hooks()->add_filter('before_settings_updated', 'login_security_validate_posted_settings');
@@ -22,23 +23,25 @@ function login_security_validate_posted_settings($data)
 
     $posted = [];
     $errors = [];
+    $ours   = false;
     foreach ($data['settings'] as $name => $value) {
         if (!Login_security_options::isModuleOption((string) $name)) {
             continue;
         }
+        $ours = true;
         unset($data['settings'][$name]); // put back below only when valid
         $key = Login_security_options::settingKey((string) $name);
         if ($key === null) {
-            continue; // not a setting (internal or unknown): never taken from a form
+            continue; // not a setting of the schema (internal or unknown): never taken from a form
         }
         if (!is_scalar($value)) {
-            $errors[] = _l('login_security_setting_malformed', $key);
+            $errors[] = _l('login_security_setting_malformed', _l('login_security_setting_' . $key));
             continue;
         }
         $posted[$key] = trim((string) $value);
     }
 
-    if ($posted === [] && $errors === []) {
+    if (!$ours) {
         return $data;
     }
     // Perfex lets anyone with "settings: edit" save every tab; ours also needs the module's manage capability
@@ -62,21 +65,15 @@ function login_security_validate_posted_settings($data)
         return $data;
     }
 
-    $values = (array) ($result['values'] ?? []);
-    foreach (array_keys($posted) as $key) {
-        if (array_key_exists($key, $values) && is_scalar($values[$key])) {
-            $data['settings'][Login_security_options::name($key)] = (string) $values[$key];
+    foreach ((array) ($result['values'] ?? []) as $key => $value) {
+        if (array_key_exists($key, $posted) && is_scalar($value)) {
+            $data['settings'][Login_security_options::name($key)] = (string) $value;
         }
     }
 
     return $data;
 }
 
-/**
- * Perfex prints alerts unescaped into a JavaScript string and then as HTML: one line, HTML-escaped, no backslash.
- * Entities already there are kept, not escaped again: Perfex's _l() escapes a text holding a double quote itself
- * (an odd "&amp;" typed by a user then shows as "&", which is harmless).
- */
 /**
  * A refused setting as the language file says it: the extension gives a code and its values (a value "unit:<name>"
  * names a unit, translated too), never English text.
@@ -97,6 +94,11 @@ function login_security_setting_error_text($error): string
     return _l('login_security_setting_error_' . $error['code'], $params);
 }
 
+/**
+ * Perfex prints alerts unescaped into a JavaScript string and then as HTML: one line, HTML-escaped, no backslash.
+ * Entities already there are kept, not escaped again: Perfex's _l() escapes a text holding a double quote itself
+ * (an odd "&amp;" typed by a user then shows as "&", which is harmless).
+ */
 function login_security_alert_text(string $message): string
 {
     $line = preg_replace('/\s+/u', ' ', mb_scrub($message, 'UTF-8')) ?? '';
@@ -119,4 +121,36 @@ function login_security_settings_view_data(): array
         'remote_addr' => $gateway->remoteAddr(),
         'client_ip'   => $clientIp,
     ];
+}
+
+/**
+ * Echoes the fields of a settings tab ("general", "lockout", "sessions" or "inactivity"), in the schema's order with
+ * a rule between its groups, each through views/settings_field.php. False, and nothing shown, without the extension:
+ * the tab's notice says what to install, and no value could be checked anyway.
+ *
+ * @param array<string, string> $placeholders key => placeholder, for what a language line cannot say
+ */
+function login_security_settings_fields(string $tab, array $placeholders = []): bool
+{
+    $fields = array_filter(Login_security_options::schema(), static function (array $row) use ($tab): bool {
+        return $row['tab'] === $tab;
+    });
+    $section = null;
+    foreach ($fields as $key => $row) {
+        if ($section !== null && $row['section'] !== $section) {
+            echo "<hr>\n";
+        }
+        $section = $row['section'];
+        get_instance()->load->view('login_security/settings_field', ['ls_field' => $row, 'ls_placeholder' => $placeholders[$key] ?? null]);
+    }
+
+    return $fields !== [];
+}
+
+/** The language line of $key, or null when the language file has none (optional help and placeholder lines). */
+function login_security_optional_line(string $key): ?string
+{
+    $line = _l($key, '', false);
+
+    return $line !== $key ? $line : null;
 }

@@ -271,7 +271,7 @@ final class Login_security_gateway
     public function settingsSchema(): array
     {
         if (!$this->isAvailable()) {
-            return []; // the forms fall back on the module's copy; nothing to log
+            return []; // the settings tabs show the missing-extension notice instead; nothing to log
         }
 
         return $this->listCall('settings_schema', static function () {

@@ -3,8 +3,11 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * The module's Perfex options: names, defaults and typed reads. Every option is named "login_security_<key>";
- * <key> is also the key LoginSecurity\validate_settings() knows it by.
+ * The module's Perfex options: names and typed reads. Every option is named "login_security_<key>"; the settings
+ * among them (their keys, kinds, ranges, defaults and places on the tabs) are the extension's schema,
+ * LoginSecurity\settings_schema(): the module keeps no copy, so a new setting needs no PHP. A number or yes/no whose
+ * option is missing or empty reads as the schema's default; without the extension there is no schema (and no
+ * protection): the settings tabs then show the missing-extension notice instead of their fields.
  *
  * Self-contained (no constant of the init file) because uninstall.php loads it with the module inactive.
  */
@@ -15,36 +18,33 @@ final class Login_security_options
     /** Settings → Login Security tab id (admin/settings?group=login_security). */
     public const SETTINGS_TAB = 'login_security';
 
-    public const LOG_RETENTION_DAYS = 'log_retention_days';
-    public const ANONYMIZE_IP       = 'anonymize_ip';
-    public const TRUSTED_PROXIES    = 'trusted_proxies';
-
-    /** Login sessions (tab "Login Session"). */
+    /** The settings the module's own code reads (hooks and pages act on them); the schema defines them all. */
+    public const LOG_RETENTION_DAYS             = 'log_retention_days';
+    public const ANONYMIZE_IP                   = 'anonymize_ip';
+    public const TRUSTED_PROXIES                = 'trusted_proxies';
     public const SESSION_SINGLE_STAFF           = 'session_single_staff';
     public const SESSION_SINGLE_CUSTOMERS       = 'session_single_customers';
     public const SESSION_IDLE_MINUTES           = 'session_idle_minutes';
     public const SESSION_END_ON_PASSWORD_CHANGE = 'session_end_on_password_change';
-
-    /** Inactivity Logout (tab "Inactivity Logout"). */
-    public const INACTIVITY_ENABLED         = 'inactivity_enabled';
-    public const INACTIVITY_STAFF           = 'inactivity_staff';
-    public const INACTIVITY_CUSTOMERS       = 'inactivity_customers';
-    public const INACTIVITY_TIMEOUT_MINUTES = 'inactivity_timeout_minutes';
-    public const INACTIVITY_WARNING_SECONDS = 'inactivity_warning_seconds';
-    public const INACTIVITY_MESSAGE         = 'inactivity_message';
+    public const INACTIVITY_ENABLED             = 'inactivity_enabled';
+    public const INACTIVITY_STAFF               = 'inactivity_staff';
+    public const INACTIVITY_CUSTOMERS           = 'inactivity_customers';
+    public const INACTIVITY_TIMEOUT_MINUTES     = 'inactivity_timeout_minutes';
+    public const INACTIVITY_WARNING_SECONDS     = 'inactivity_warning_seconds';
+    public const INACTIVITY_MESSAGE             = 'inactivity_message';
 
     /** Seconds the server waits beyond the inactivity timeout before it ends a session (the heartbeat is once a minute). */
     public const INACTIVITY_GRACE_SECONDS = 60;
 
-    /** Login attempts (tab "Login Attempt"); LoginSecurity\Store::claimLogin() reads every lockout_* setting. */
-    public const LOCKOUT_STAFF_ENABLED     = 'lockout_staff_enabled';
-    public const LOCKOUT_CUSTOMERS_ENABLED = 'lockout_customers_enabled';
-    public const LOCKOUT_RETRIES           = 'lockout_retries';
-    public const LOCKOUT_MINUTES           = 'lockout_minutes';
-    public const LOCKOUT_MAX_LOCKOUTS      = 'lockout_max_lockouts';
-    public const LOCKOUT_RESET_HOURS       = 'lockout_reset_hours';
-    public const LOCKOUT_IP_LIMIT          = 'lockout_ip_limit';
-    public const LOCKOUT_ALLOWLIST         = 'lockout_allowlist';
+    /**
+     * The lockout_* settings, for gateway/Lockout_calls.php only (it passes them to the claim and reads the keys of
+     * this array, which is being reworked on another branch): values are unused, the schema has the defaults. Delete
+     * once lockoutSettings() iterates over Login_security_options::schema() instead.
+     */
+    public const SETTINGS = [
+        'lockout_staff_enabled' => '', 'lockout_customers_enabled' => '', 'lockout_retries' => '', 'lockout_minutes' => '',
+        'lockout_max_lockouts' => '', 'lockout_reset_hours' => '', 'lockout_ip_limit' => '', 'lockout_allowlist' => '',
+    ];
 
     /** Not a setting: "<extension version>/<schema version>" whose migrate() last succeeded (see hooks/maintenance.php). */
     public const MIGRATED_VERSION = 'migrated_version';
@@ -54,31 +54,6 @@ final class Login_security_options
 
     /** Not a setting: the secret that signs the cookie naming a browser's login session (Login_security_session_marker). */
     public const SESSION_MARKER_KEY = 'session_marker_key';
-
-    /** Settings edited on the settings tabs, with their defaults (option values are strings). */
-    public const SETTINGS = [
-        self::LOG_RETENTION_DAYS => '90',
-        self::ANONYMIZE_IP       => '0',
-        self::TRUSTED_PROXIES    => '',
-        self::SESSION_SINGLE_STAFF           => '0',
-        self::SESSION_SINGLE_CUSTOMERS       => '0',
-        self::SESSION_IDLE_MINUTES           => '30',
-        self::SESSION_END_ON_PASSWORD_CHANGE => '1',
-        self::INACTIVITY_ENABLED             => '0',
-        self::INACTIVITY_STAFF               => '1',
-        self::INACTIVITY_CUSTOMERS           => '1',
-        self::INACTIVITY_TIMEOUT_MINUTES     => '15',
-        self::INACTIVITY_WARNING_SECONDS     => '60',
-        self::INACTIVITY_MESSAGE             => '',
-        self::LOCKOUT_STAFF_ENABLED          => '1',
-        self::LOCKOUT_CUSTOMERS_ENABLED      => '1',
-        self::LOCKOUT_RETRIES                => '3',
-        self::LOCKOUT_MINUTES                => '3',
-        self::LOCKOUT_MAX_LOCKOUTS           => '3',
-        self::LOCKOUT_RESET_HOURS            => '24',
-        self::LOCKOUT_IP_LIMIT               => '20',
-        self::LOCKOUT_ALLOWLIST              => '',
-    ];
 
     /** Options the module keeps for itself; never accepted from a settings form. */
     public const INTERNAL = [
@@ -93,7 +68,27 @@ final class Login_security_options
         return self::PREFIX . $key;
     }
 
-    /** The setting key of a posted option name, or null when the name is not one of the module's settings. */
+    /**
+     * The settings as the extension defines them, by key, in the order the tabs show them; [] without the extension.
+     *
+     * @return array<string, array{key: string, kind: string, default: string, min: int|null, max: int|null, unit: string|null, lines: int|null, tab: string, section: int}>
+     */
+    public static function schema(): array
+    {
+        static $schema = null;
+        if ($schema === null) {
+            $schema = [];
+            foreach (Login_security_gateway::instance()->settingsSchema() as $row) {
+                if (is_array($row) && is_string($row['key'] ?? null)) {
+                    $schema[$row['key']] = $row;
+                }
+            }
+        }
+
+        return $schema;
+    }
+
+    /** The setting key of a posted option name, or null when the name is not one of the schema's settings. */
     public static function settingKey(string $optionName): ?string
     {
         if (strpos($optionName, self::PREFIX) !== 0) {
@@ -101,7 +96,7 @@ final class Login_security_options
         }
         $key = substr($optionName, strlen(self::PREFIX));
 
-        return array_key_exists($key, self::SETTINGS) ? $key : null;
+        return array_key_exists($key, self::schema()) ? $key : null;
     }
 
     /** True for any option name in the module's namespace (settings, internal or unknown). */
@@ -110,53 +105,18 @@ final class Login_security_options
         return strpos($optionName, self::PREFIX) === 0;
     }
 
-    /**
-     * The range of each whole-number setting, for the forms: the extension's schema (LoginSecurity\settings_schema)
-     * decides; this copy serves only while the extension is missing (tests/php checks the two agree).
-     */
-    private const RANGES = [
-        self::LOG_RETENTION_DAYS         => [1, 3650],
-        self::LOCKOUT_RETRIES            => [1, 100],
-        self::LOCKOUT_MINUTES            => [1, 1440],
-        self::LOCKOUT_MAX_LOCKOUTS       => [1, 100],
-        self::LOCKOUT_RESET_HOURS        => [1, 720],
-        self::LOCKOUT_IP_LIMIT           => [1, 10000],
-        self::SESSION_IDLE_MINUTES       => [1, 1440],
-        self::INACTIVITY_TIMEOUT_MINUTES => [1, 1440],
-        self::INACTIVITY_WARNING_SECONDS => [5, 3600],
-    ];
-
-    /** @return array{min: int, max: int} the allowed range of a whole-number setting */
-    public static function range(string $key): array
-    {
-        static $schema = null;
-        if ($schema === null) {
-            $schema = [];
-            foreach (Login_security_gateway::instance()->settingsSchema() as $row) {
-                if (is_array($row) && ($row['kind'] ?? '') === 'int' && is_string($row['key'] ?? null)) {
-                    $schema[$row['key']] = [(int) $row['min'], (int) $row['max']];
-                }
-            }
-        }
-        [$min, $max] = $schema[$key] ?? self::RANGES[$key] ?? [1, PHP_INT_MAX];
-
-        return ['min' => $min, 'max' => $max];
-    }
-
-    /** @return array<string, array{0: int, 1: int}> the built-in ranges (for the test that compares them with the extension's) */
-    public static function fallbackRanges(): array
-    {
-        return self::RANGES;
-    }
-
     /** Options earlier versions kept (block notices, now in the extension's tables). */
     private const RETIRED = ['lockout_blocks', 'lockout_notified'];
 
-    /** Adds every option with its default; existing values are kept (add_option is a no-op then). */
+    /**
+     * Adds every option with its default; existing values are kept (add_option is a no-op then). Without the
+     * extension only the internal options: the settings follow on the first admin page once it is installed
+     * (hooks/maintenance.php), and read as their defaults until then.
+     */
     public static function addDefaults(): void
     {
-        foreach (self::SETTINGS + self::INTERNAL as $key => $default) {
-            add_option(self::name($key), $default, 1);
+        foreach (array_column(self::schema(), 'default', 'key') + self::INTERNAL as $key => $default) {
+            add_option(self::name($key), (string) $default, 1);
         }
         self::deleteRetired();
     }
@@ -169,23 +129,30 @@ final class Login_security_options
         }
     }
 
-    /** Deletes every option of the module (uninstall). */
+    /**
+     * Deletes every option of the module (uninstall): all login_security_* options, so also a setting an older
+     * extension had and the settings of an install whose extension is gone (there is no schema to list them then).
+     */
     public static function deleteAll(): void
     {
-        foreach (array_merge(array_keys(self::SETTINGS + self::INTERNAL), self::RETIRED) as $key) {
-            delete_option(self::name($key));
-        }
+        $CI = &get_instance();
+        $CI->db->query('DELETE FROM ' . db_prefix() . "options WHERE name LIKE 'login\\_security\\_%'");
     }
 
+    /**
+     * The stored value; a missing or empty option of a setting that cannot be empty (a number, a yes/no) reads as
+     * the schema's default. Asks the extension for the schema only then: this runs on every request.
+     */
     public static function get(string $key): string
     {
         $value = get_option(self::name($key));
-
-        if (is_scalar($value)) {
-            return (string) $value;
+        $value = is_scalar($value) ? (string) $value : '';
+        if ($value !== '') {
+            return $value;
         }
+        $row = self::schema()[$key] ?? null;
 
-        return self::SETTINGS[$key] ?? self::INTERNAL[$key] ?? '';
+        return $row !== null && in_array($row['kind'], ['int', 'bool'], true) ? (string) $row['default'] : '';
     }
 
     public static function set(string $key, string $value): void
@@ -195,9 +162,7 @@ final class Login_security_options
 
     public static function retentionDays(): int
     {
-        $days = (int) self::get(self::LOG_RETENTION_DAYS);
-
-        return $days > 0 ? $days : (int) self::SETTINGS[self::LOG_RETENTION_DAYS];
+        return self::intSetting(self::LOG_RETENTION_DAYS);
     }
 
     public static function anonymizeIp(): bool
@@ -219,9 +184,7 @@ final class Login_security_options
     /** Seconds without activity after which a session no longer counts for single login. */
     public static function sessionIdleSeconds(): int
     {
-        $minutes = (int) self::get(self::SESSION_IDLE_MINUTES);
-
-        return ($minutes > 0 ? $minutes : (int) self::SETTINGS[self::SESSION_IDLE_MINUTES]) * 60;
+        return self::intSetting(self::SESSION_IDLE_MINUTES) * 60;
     }
 
     public static function endSessionsOnPasswordChange(): bool
@@ -254,18 +217,16 @@ final class Login_security_options
         return $key !== null && self::get($key) === '1';
     }
 
-    /** Minutes without activity before the sign-out (1-1440; anything else reads as the default). */
+    /** Minutes without activity before the sign-out. */
     public static function inactivityTimeoutMinutes(): int
     {
-        return self::intSetting(self::INACTIVITY_TIMEOUT_MINUTES, 1, 1440);
+        return self::intSetting(self::INACTIVITY_TIMEOUT_MINUTES);
     }
 
-    /** Seconds of warning before the sign-out: 5-3600, and shorter than the timeout. */
+    /** Seconds of warning before the sign-out, shorter than the timeout. */
     public static function inactivityWarningSeconds(): int
     {
-        $warning = self::intSetting(self::INACTIVITY_WARNING_SECONDS, 5, 3600);
-
-        return min($warning, self::inactivityTimeoutMinutes() * 60 - 1);
+        return min(self::intSetting(self::INACTIVITY_WARNING_SECONDS), self::inactivityTimeoutMinutes() * 60 - 1);
     }
 
     /** The admin's warning message, or '' for the default of the language file. */
@@ -274,13 +235,17 @@ final class Login_security_options
         return self::get(self::INACTIVITY_MESSAGE);
     }
 
-    private static function intSetting(string $key, int $min, int $max): int
+    /**
+     * A whole-number setting: the stored value when it is a positive number (the extension validated it when it
+     * was saved), else the schema's default; 1 when there is neither (no extension, no option).
+     */
+    private static function intSetting(string $key): int
     {
         $raw = self::get($key);
-        if (preg_match('/^[0-9]+$/', $raw) === 1 && (int) $raw >= $min && (int) $raw <= $max) {
+        if (preg_match('/^[1-9][0-9]{0,8}$/', $raw) === 1) {
             return (int) $raw;
         }
 
-        return (int) self::SETTINGS[$key];
+        return max(1, (int) (self::schema()[$key]['default'] ?? 1));
     }
 }

@@ -5,16 +5,16 @@ defined('BASEPATH') or exit('No direct script access allowed');
 // Settings tab "Inactivity Logout".
 $lang['login_security_inactivity_settings_tab']   = 'Inactivity Logout';
 $lang['login_security_inactivity_intro']          = 'Warns a user who has not used the mouse, keyboard, scroll wheel or touch screen and has not opened a page for a while, then signs them out. The server enforces it too: a session idle for longer than the timeout plus one minute is ended on its next request, even with JavaScript off.';
-$lang['login_security_inactivity_enabled']        = 'Sign out inactive users';
-$lang['login_security_inactivity_enabled_help']   = 'The global switch of Inactivity Logout.';
-$lang['login_security_inactivity_staff']          = 'Apply to staff';
-$lang['login_security_inactivity_customers']      = 'Apply to customers (contacts)';
-$lang['login_security_inactivity_timeout']        = 'Inactivity timeout (minutes)';
-$lang['login_security_inactivity_timeout_help']   = 'Minutes without activity before the sign-out, from 1 to 1440.';
-$lang['login_security_inactivity_warning']        = 'Warning before the sign-out (seconds)';
-$lang['login_security_inactivity_warning_help']   = 'How long the warning and its countdown show before the sign-out, from 5 to 3600 seconds and shorter than the timeout.';
-$lang['login_security_inactivity_message']        = 'Warning message';
-$lang['login_security_inactivity_message_help']   = 'Up to 500 characters of plain text. Leave it empty to show the default (the grey text).';
+$lang['login_security_setting_inactivity_enabled']        = 'Sign out inactive users';
+$lang['login_security_setting_inactivity_enabled_help']   = 'The global switch of Inactivity Logout.';
+$lang['login_security_setting_inactivity_staff']          = 'Apply to staff';
+$lang['login_security_setting_inactivity_customers']      = 'Apply to customers (contacts)';
+$lang['login_security_setting_inactivity_timeout_minutes']        = 'Inactivity timeout (minutes)';
+$lang['login_security_setting_inactivity_timeout_minutes_help']   = 'Minutes without activity before the sign-out.';
+$lang['login_security_setting_inactivity_warning_seconds']        = 'Warning before the sign-out (seconds)';
+$lang['login_security_setting_inactivity_warning_seconds_help']   = 'How long the warning and its countdown show before the sign-out; shorter than the timeout.';
+$lang['login_security_setting_inactivity_message']        = 'Warning message';
+$lang['login_security_setting_inactivity_message_help']   = 'Plain text. Leave it empty to show the default (the grey text).';
 $lang['login_security_inactivity_applies_within'] = 'Changes reach open pages within a minute and new pages at once.';
 
 // The warning in the browser.

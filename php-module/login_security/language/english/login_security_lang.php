@@ -103,12 +103,13 @@ $lang['login_security_csv_details']         = 'Details';
 $lang['login_security_csv_user_agent']      = 'User agent';
 
 // Settings tab.
-$lang['login_security_retention_days']          = 'Keep Login Log events for (days)';
-$lang['login_security_retention_days_help']     = 'Older events are deleted automatically by the Perfex cron job.';
-$lang['login_security_anonymize_ip']            = 'Anonymise IP addresses';
-$lang['login_security_anonymize_ip_help']       = 'Store only the network of new events: IPv4 /24 (last number zeroed), IPv6 /48.';
-$lang['login_security_trusted_proxies']         = 'Trusted proxies';
-$lang['login_security_trusted_proxies_help']    = 'One IP address or CIDR range per line (IPv4 or IPv6). X-Forwarded-For, X-Real-IP and CF-Connecting-IP are believed only when the connection comes from one of these; leave empty when Perfex is reached directly.';
+$lang['login_security_setting_log_retention_days']          = 'Keep Login Log events for (days)';
+$lang['login_security_setting_log_retention_days_help']     = 'Older events are deleted automatically by the Perfex cron job.';
+$lang['login_security_setting_anonymize_ip']            = 'Anonymise IP addresses';
+$lang['login_security_setting_anonymize_ip_help']       = 'Store only the network of new events: IPv4 /24 (last number zeroed), IPv6 /48.';
+$lang['login_security_setting_trusted_proxies']         = 'Trusted proxies';
+$lang['login_security_setting_trusted_proxies_help']    = 'One IP address or CIDR range per line (IPv4 or IPv6). X-Forwarded-For, X-Real-IP and CF-Connecting-IP are believed only when the connection comes from one of these; leave empty when Perfex is reached directly.';
+$lang['login_security_setting_trusted_proxies_placeholder'] = '10.0.0.0/8';
 $lang['login_security_remote_addr_is']          = 'This page was requested from %s (REMOTE_ADDR).';
 $lang['login_security_client_ip_is']            = 'With the saved trusted proxies, Login Security records your IP address as %s.';
 $lang['login_security_settings_not_saved']      = 'Login Security settings not saved:';
@@ -129,5 +130,6 @@ $lang['login_security_unit_lockouts']        = 'lockouts';
 $lang['login_security_unit_hours']           = 'hours';
 $lang['login_security_unit_failed_attempts'] = 'failed attempts';
 $lang['login_security_unit_seconds']         = 'seconds';
+$lang['login_security_setting_range']           = 'From %1$s to %2$s %3$s.';
 $lang['login_security_setting_malformed']       = '%s: the value is malformed.';
 $lang['login_security_settings_need_manage']    = 'changing them needs the Login Security "Manage" permission.';

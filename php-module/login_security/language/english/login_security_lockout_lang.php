@@ -57,20 +57,21 @@ $lang['login_security_notification_blocked_one'] = 'Login Security: an account w
 
 // Settings tab "Login Attempt".
 $lang['login_security_lockout_tab']                = 'Login Attempt';
-$lang['login_security_lockout_staff_enabled']      = 'Lock out staff after failed logins';
-$lang['login_security_lockout_customers_enabled']  = 'Lock out customer contacts after failed logins';
-$lang['login_security_lockout_retries']            = 'Allowed retries before a lockout';
-$lang['login_security_lockout_retries_help']       = 'Failed logins allowed for one account before it is locked out (1 to 100).';
-$lang['login_security_lockout_minutes']            = 'Lockout time (minutes)';
-$lang['login_security_lockout_minutes_help']       = 'The n-th lockout lasts n times this long: 3, 6, 9 … minutes with 3 (1 to 1440).';
-$lang['login_security_lockout_max_lockouts']       = 'Maximum lockouts';
-$lang['login_security_lockout_max_lockouts_help']  = 'One more lockout than this blocks the account until an administrator re-enables it on Locked accounts (1 to 100).';
-$lang['login_security_lockout_reset_hours']        = 'Reset the counters after (hours)';
-$lang['login_security_lockout_reset_hours_help']   = 'Failed logins and lockouts are forgotten this long after the last failure (1 to 720). A block never expires by itself.';
-$lang['login_security_lockout_ip_limit']           = 'Failed logins allowed from one IP address';
-$lang['login_security_lockout_ip_limit_help']      = 'Across all accounts, before that IP address is locked out as well: this stops credential stuffing (1 to 10000).';
-$lang['login_security_lockout_allowlist']          = 'Never lock out these IP addresses';
-$lang['login_security_lockout_allowlist_help']     = 'One IP address or CIDR range per line (IPv4 or IPv6). Logins from them are never counted, locked or blocked: keep a break-glass way in.';
+$lang['login_security_setting_lockout_staff_enabled']      = 'Lock out staff after failed logins';
+$lang['login_security_setting_lockout_customers_enabled']  = 'Lock out customer contacts after failed logins';
+$lang['login_security_setting_lockout_retries']            = 'Allowed retries before a lockout';
+$lang['login_security_setting_lockout_retries_help']       = 'Failed logins allowed for one account before it is locked out.';
+$lang['login_security_setting_lockout_minutes']            = 'Lockout time (minutes)';
+$lang['login_security_setting_lockout_minutes_help']       = 'The n-th lockout lasts n times this long: 3, 6, 9 … minutes with 3.';
+$lang['login_security_setting_lockout_max_lockouts']       = 'Maximum lockouts';
+$lang['login_security_setting_lockout_max_lockouts_help']  = 'One more lockout than this blocks the account until an administrator re-enables it on Locked accounts.';
+$lang['login_security_setting_lockout_reset_hours']        = 'Reset the counters after (hours)';
+$lang['login_security_setting_lockout_reset_hours_help']   = 'Failed logins and lockouts are forgotten this long after the last failure. A block never expires by itself.';
+$lang['login_security_setting_lockout_ip_limit']           = 'Failed logins allowed from one IP address';
+$lang['login_security_setting_lockout_ip_limit_help']      = 'Across all accounts, before that IP address is locked out as well: this stops credential stuffing.';
+$lang['login_security_setting_lockout_allowlist']          = 'Never lock out these IP addresses';
+$lang['login_security_setting_lockout_allowlist_help']     = 'One IP address or CIDR range per line (IPv4 or IPv6). Logins from them are never counted, locked or blocked: keep a break-glass way in.';
+$lang['login_security_setting_lockout_allowlist_placeholder'] = "203.0.113.7\n10.0.0.0/8";
 $lang['login_security_lockout_allowlist_hint']     = 'Tip: add your own IP address (%s) to this list, so that an attacker can never lock you out of Perfex.';
 $lang['login_security_lockout_recovery_hint']      = 'If every administrator is blocked, re-enable an account from the server with: login-security-cli --config application/config/app-config.php reenable staff:<e-mail> (any spelling of the address; see the README).';
 

@@ -76,11 +76,11 @@ $lang['login_security_my_sessions_none']         = 'No other session.';
 
 // Settings tab "Login Session".
 $lang['login_security_sessions_settings_tab']            = 'Login Session';
-$lang['login_security_session_single_staff']             = 'Single login for staff';
-$lang['login_security_session_single_staff_help']        = 'A staff member who is already signed in elsewhere cannot sign in from another browser or device; the first session keeps working.';
-$lang['login_security_session_single_customers']         = 'Single login for customers';
-$lang['login_security_session_single_customers_help']    = 'The same rule for customer contacts.';
-$lang['login_security_session_idle_minutes']             = 'Idle expiry (minutes)';
-$lang['login_security_session_idle_minutes_help']        = 'A session without activity for this long no longer counts for single login, so a user who closed the browser without signing out is never stranded.';
-$lang['login_security_session_end_on_password_change']      = 'Sign out other sessions after a password change';
-$lang['login_security_session_end_on_password_change_help'] = 'After a password change — by the user, a reset link, an administrator or another module — every other session of the user ends at its next request, “remember me” logins from before the change included.';
+$lang['login_security_setting_session_single_staff']             = 'Single login for staff';
+$lang['login_security_setting_session_single_staff_help']        = 'A staff member who is already signed in elsewhere cannot sign in from another browser or device; the first session keeps working.';
+$lang['login_security_setting_session_single_customers']         = 'Single login for customers';
+$lang['login_security_setting_session_single_customers_help']    = 'The same rule for customer contacts.';
+$lang['login_security_setting_session_idle_minutes']             = 'Idle expiry (minutes)';
+$lang['login_security_setting_session_idle_minutes_help']        = 'A session without activity for this long no longer counts for single login, so a user who closed the browser without signing out is never stranded.';
+$lang['login_security_setting_session_end_on_password_change']      = 'Sign out other sessions after a password change';
+$lang['login_security_setting_session_end_on_password_change_help'] = 'After a password change — by the user, a reset link, an administrator or another module — every other session of the user ends at its next request, “remember me” logins from before the change included.';
