@@ -36,16 +36,6 @@ final class Login_security_options
     /** Seconds the server waits beyond the inactivity timeout before it ends a session (the heartbeat is once a minute). */
     public const INACTIVITY_GRACE_SECONDS = 60;
 
-    /**
-     * The lockout_* settings, for gateway/Lockout_calls.php only (it passes them to the claim and reads the keys of
-     * this array, which is being reworked on another branch): values are unused, the schema has the defaults. Delete
-     * once lockoutSettings() iterates over Login_security_options::schema() instead.
-     */
-    public const SETTINGS = [
-        'lockout_staff_enabled' => '', 'lockout_customers_enabled' => '', 'lockout_retries' => '', 'lockout_minutes' => '',
-        'lockout_max_lockouts' => '', 'lockout_reset_hours' => '', 'lockout_ip_limit' => '', 'lockout_allowlist' => '',
-    ];
-
     /** Not a setting: "<extension version>/<schema version>" whose migrate() last succeeded (see hooks/maintenance.php). */
     public const MIGRATED_VERSION = 'migrated_version';
 

@@ -3,9 +3,9 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Login attempts (lockouts): the gateway's calls of LoginSecurity\Store::claimLogin / loginSucceeded / accountStatus /
- * lockedAccounts / reenable (see the stub). Every call fails open: on an error it is logged and the verdict is
- * "allowed" — our failure never refuses a login. The lockout_* options are passed as they are; the extension reads
+ * Login attempts (lockouts): the gateway's calls of LoginSecurity\Store::claimLogin / loginFailed / loginSucceeded /
+ * accountStatus / lockedAccounts / reenable (see the stub). Every call fails open: on an error it is logged and the
+ * verdict is "allowed" — our failure never refuses a login. Every setting is passed as stored; the extension reads
  * invalid or missing values as their defaults.
  */
 trait Login_security_lockout_calls
@@ -158,15 +158,13 @@ trait Login_security_lockout_calls
         ]);
     }
 
-    /** @return array<string, string> the lockout_* options, keys without the module prefix */
+    /** @return array<string, string> every setting as stored, keys without the module prefix (the extension reads what it needs) */
     private function lockoutSettings(): array
     {
         if ($this->lockoutSettings === null) {
             $this->lockoutSettings = [];
-            foreach (array_keys(Login_security_options::SETTINGS) as $key) {
-                if (strpos($key, 'lockout_') === 0) {
-                    $this->lockoutSettings[$key] = Login_security_options::get($key);
-                }
+            foreach (array_keys(Login_security_options::schema()) as $key) {
+                $this->lockoutSettings[$key] = Login_security_options::get($key);
             }
         }
 
