@@ -18,6 +18,7 @@ pub mod session;
 pub mod settings;
 pub mod store;
 pub mod user_agent;
+pub mod vocabulary;
 
 #[cfg(feature = "php")]
 mod php;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::vocabulary::{EndReason, Event, Method, Reason, UserType};
 use crate::{ip, user_agent};
 
 /// Longest identifier (e-mail as typed) kept; longer ones are cut.
@@ -10,34 +11,21 @@ pub const MAX_IDENTIFIER: usize = 191;
 /// Longest free text (actor name, details) kept.
 pub const MAX_TEXT: usize = 255;
 
-/// Event names.
-pub const EVENTS: [&str; 8] = ["login", "logout", "failed", "lockout", "blocked", "reenabled", "log_cleared", "purged"];
-/// User types ("" for an unknown account or a system event).
-pub const USER_TYPES: [&str; 3] = ["staff", "contact", ""];
-/// Login methods.
-pub const METHODS: [&str; 4] = ["form", "two_factor", "remember_me", ""];
-/// Failure reasons ("locked_out" / "blocked": refused before any password was checked; "invalid_form": counted, but
-/// Perfex's form validation refused it, so no password was checked; "revoked": a remember-me cookie whose session
-/// was ended).
-pub const REASONS: [&str; 8] = ["wrong_password", "unknown_account", "inactive_account", "locked_out", "blocked", "invalid_form", "revoked", ""];
-/// Why a session ended.
-pub const END_REASONS: [&str; 8] = ["logout", "idle", "forced", "banned", "rejected", "expired", "password_changed", ""];
-
 /// An event as the module hands it over (unknown keys are refused so typos surface).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NewEvent {
-    /// One of [`EVENTS`].
+    /// An [`Event`].
     pub event: String,
-    /// One of [`USER_TYPES`].
+    /// A [`UserType`], or "" for an unknown account or a system event.
     pub user_type: String,
     /// The staff or contact id.
     pub user_id: Option<i64>,
     /// The e-mail as typed.
     pub identifier: String,
-    /// One of [`METHODS`].
+    /// A [`Method`], or "".
     pub method: String,
-    /// One of [`REASONS`].
+    /// A [`Reason`], or "".
     pub reason: String,
     /// The client IP (text).
     pub ip: String,
@@ -47,7 +35,7 @@ pub struct NewEvent {
     pub anonymize_ip: bool,
     /// Seconds the session lasted (logout).
     pub duration: Option<i64>,
-    /// One of [`END_REASONS`].
+    /// An [`EndReason`], or "".
     pub end_reason: String,
     /// The staff member who did an admin action.
     pub actor_id: Option<i64>,
@@ -96,8 +84,9 @@ pub struct EventRecord {
     pub details: String,
 }
 
-fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String> {
-    if allowed.contains(&value) {
+/// `value` when it is one of `allowed` (or empty, when `empty` may be).
+fn one_of(field: &'static str, value: &str, allowed: &[&str], empty: bool) -> Result<String> {
+    if allowed.contains(&value) || (empty && value.is_empty()) {
         Ok(value.to_string())
     } else {
         Err(Error::invalid(field, format!("\"{}\" is not one of {allowed:?}", cut(value, 40))))
@@ -126,18 +115,18 @@ impl NewEvent {
         let ip_text = if self.anonymize_ip { ip::anonymize(&self.ip).unwrap_or_default() } else { self.ip.clone() };
         Ok(EventRecord {
             at: self.at.unwrap_or(now),
-            event: one_of("event", &self.event, &EVENTS)?,
-            user_type: one_of("user_type", &self.user_type, &USER_TYPES)?,
+            event: one_of("event", &self.event, &Event::texts(), false)?,
+            user_type: one_of("user_type", &self.user_type, &UserType::texts(), true)?,
             user_id: self.user_id,
             identifier: cut(&self.identifier, MAX_IDENTIFIER),
             identifier_norm: normalize_identifier(&self.identifier),
-            method: one_of("method", &self.method, &METHODS)?,
-            reason: one_of("reason", &self.reason, &REASONS)?,
+            method: one_of("method", &self.method, &Method::texts(), true)?,
+            reason: one_of("reason", &self.reason, &Reason::texts(), true)?,
             ip: ip::to_bytes(&ip_text),
             ua: user_agent::summarize(&ua_text),
             user_agent: ua_text,
             duration: self.duration.map(|d| d.max(0)),
-            end_reason: one_of("end_reason", &self.end_reason, &END_REASONS)?,
+            end_reason: one_of("end_reason", &self.end_reason, &EndReason::texts(), true)?,
             actor_id: self.actor_id,
             actor_name: cut(&self.actor_name, MAX_TEXT),
             details: cut(&self.details, MAX_TEXT),
@@ -197,7 +186,7 @@ impl Filter {
             }
             Some((kind.to_string(), id.parse::<i64>().map_err(|_| bad())?))
         };
-        let event = if self.event.is_empty() { None } else { Some(one_of("event", &self.event, &EVENTS)?) };
+        let event = if self.event.is_empty() { None } else { Some(one_of("event", &self.event, &Event::texts(), false)?) };
         let ip = if self.ip.trim().is_empty() {
             None
         } else {

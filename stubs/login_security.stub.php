@@ -77,12 +77,93 @@ namespace LoginSecurity {
     function settings_schema(): array {}
 
     /**
-     * The Login Log's vocabulary the extension accepts (Store::recordEvent refuses anything else): the module's
-     * constants (Login_security_gateway::EVENT_*, USER_*, METHOD_*, REASON_*, END_*) must name exactly these.
+     * The vocabulary as lists (Store::recordEvent refuses anything else): the values of the classes UserType, Event,
+     * Method, Reason, EndReason and Verdict below, in order.
      *
-     * @return array{events: list<string>, user_types: list<string>, methods: list<string>, reasons: list<string>, end_reasons: list<string>}
+     * @return array{events: list<string>, user_types: list<string>, methods: list<string>, reasons: list<string>, end_reasons: list<string>, verdicts: list<string>}
      */
     function vocabulary(): array {}
+
+    /** Whose login. */
+    final class UserType {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const STAFF = 'staff';
+        public const CONTACT = 'contact';
+    }
+
+    /** What a Login Log row records. */
+    final class Event {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const LOGIN = 'login';
+        public const LOGOUT = 'logout';
+        /** A refused or failed login (see Reason). */
+        public const FAILED = 'failed';
+        /** An attempt locked an account or an IP (details "account:<until>" / "ip:<until>"). */
+        public const LOCKOUT = 'lockout';
+        /** An attempt blocked an account until an administrator re-enables it. */
+        public const BLOCKED = 'blocked';
+        public const REENABLED = 'reenabled';
+        public const LOG_CLEARED = 'log_cleared';
+        public const PURGED = 'purged';
+    }
+
+    /** How a login happened. */
+    final class Method {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const FORM = 'form';
+        public const TWO_FACTOR = 'two_factor';
+        public const REMEMBER_ME = 'remember_me';
+    }
+
+    /** Why a login failed. */
+    final class Reason {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const WRONG_PASSWORD = 'wrong_password';
+        public const UNKNOWN_ACCOUNT = 'unknown_account';
+        public const INACTIVE_ACCOUNT = 'inactive_account';
+        /** Refused before any password was checked: the account or the IP is locked. */
+        public const LOCKED_OUT = 'locked_out';
+        public const BLOCKED = 'blocked';
+        /** Counted, but Perfex's form validation refused it: no password was checked. */
+        public const INVALID_FORM = 'invalid_form';
+        /** A remember-me cookie whose session was ended (or whose password changed since). */
+        public const REVOKED = 'revoked';
+    }
+
+    /** Why a session ended. */
+    final class EndReason {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const LOGOUT = 'logout';
+        public const IDLE = 'idle';
+        public const FORCED = 'forced';
+        public const BANNED = 'banned';
+        /** Refused at login: single login, another session is live. */
+        public const REJECTED = 'rejected';
+        public const EXPIRED = 'expired';
+        public const PASSWORD_CHANGED = 'password_changed';
+    }
+
+    /** The status of a lockout verdict (claimLogin, loginSucceeded, accountStatus). */
+    final class Verdict {
+        /** Never needed: the class only holds constants. */
+        public function __construct() {}
+
+        public const ALLOWED = 'allowed';
+        public const LOCKED = 'locked';
+        public const BLOCKED = 'blocked';
+        /** The attempt lost to concurrent ones and was not counted: refuse it, never check it. */
+        public const BUSY = 'busy';
+    }
 
     /** The schema version Store::migrate() brings a database to; read without touching the database. */
     function schema_version(): int {}

@@ -85,11 +85,10 @@ pub fn settings_schema() -> PhpResult<ZBox<ZendHashTable>> {
 #[php_function]
 #[php(name = "LoginSecurity\\vocabulary")]
 pub fn vocabulary() -> PhpResult<ZBox<ZendHashTable>> {
-    use crate::login_log::{END_REASONS, EVENTS, METHODS, REASONS, USER_TYPES};
-    let list = |values: &[&'static str]| values.iter().filter(|v| !v.is_empty()).copied().collect::<Vec<&'static str>>();
+    use crate::vocabulary::{EndReason, Event, Method, Reason, Status, UserType};
     to_table(&json!({
-        "events": list(&EVENTS), "user_types": list(&USER_TYPES), "methods": list(&METHODS),
-        "reasons": list(&REASONS), "end_reasons": list(&END_REASONS),
+        "events": Event::texts(), "user_types": UserType::texts(), "methods": Method::texts(),
+        "reasons": Reason::texts(), "end_reasons": EndReason::texts(), "verdicts": Status::texts(),
     }))
 }
 

@@ -7,6 +7,7 @@ mod functions;
 mod runtime;
 mod sessions;
 mod store;
+mod vocabulary;
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start, zend::ModuleEntry};
@@ -23,5 +24,5 @@ extern "C" fn php_info(_module: *mut ModuleEntry) {
 #[php_module]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = exceptions::register(module.info_function(php_info));
-    sessions::register(store::register(functions::register(module)))
+    vocabulary::register(sessions::register(store::register(functions::register(module))))
 }

@@ -3,7 +3,7 @@ use PHPUnit\Framework\TestCase;
 
 /**
  * stubs/login_security.stub.php must describe the built extension exactly: the same functions, classes, methods,
- * parameters (names, types, optionality) and return types. The stub is read in a PHP process without the extension.
+ * parameters (names, types, optionality), return types and class constants (the vocabulary, with their values). The stub is read in a PHP process without the extension.
  */
 final class StubsTest extends TestCase
 {
@@ -40,6 +40,7 @@ final class StubsTest extends TestCase
                 'parent' => $rc->getParentClass() ? $rc->getParentClass()->getName() : null,
                 'final' => $rc->isFinal(),
                 'methods' => $methods,
+                'constants' => $rc->getConstants(),
             ];
         }
         ksort($out['functions']);
