@@ -242,8 +242,11 @@ namespace LoginSecurity {
         /** Empties the Login Log and records one "log_cleared" event naming the actor. Returns the rows removed. */
         public function clearEvents(int $actor_id, string $actor_name): int {}
 
-        /** Deletes events older than $retention_days days (in batches). Returns the rows removed. */
-        public function purgeEvents(int $retention_days): int {}
+        /**
+         * Deletes events older than $retention_days days (in batches). Returns the rows removed. With $record, a purge
+         * that removed any is recorded: event "purged", details how many.
+         */
+        public function purgeEvents(int $retention_days, ?bool $record = null): int {}
 
         /**
          * Staff members and contacts whose name or e-mail contains $term (at most $limit).

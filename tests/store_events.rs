@@ -124,6 +124,11 @@ fn purge_removes_only_events_older_than_the_cutoff() {
     record(&s, ev("login", None, T0 - 89 * DAY));
     assert_eq!(s.purge_events(T0 - 90 * DAY).unwrap(), 2);
     assert_eq!(s.events(&Filter::default().parse().unwrap(), 1, 25).unwrap().0, 1);
+    let purged = ev("purged", None, T0).prepare(T0).unwrap();
+    assert_eq!(s.purge_events_recorded(T0 - 90 * DAY, &purged).unwrap(), 0, "nothing to remove: nothing recorded");
+    assert_eq!(s.purge_events_recorded(T0, &purged).unwrap(), 1);
+    let (total, rows) = s.events(&Filter::default().parse().unwrap(), 1, 25).unwrap();
+    assert_eq!((total, rows[0].event.as_str(), rows[0].details.as_str()), (1, "purged", "1"), "the purge is recorded with its count");
 }
 
 #[test]

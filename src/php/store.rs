@@ -11,6 +11,7 @@ use super::runtime::{now, store_from};
 use crate::lockout::{AttemptKey, LoginGuard};
 use crate::login_log::{EventRecord, Filter, NewEvent};
 use crate::store::Store;
+use crate::vocabulary::Event;
 
 const DAY: i64 = 86_400;
 
@@ -66,16 +67,23 @@ impl PhpStore {
 
     /// Empties the log and records who did it; returns the rows removed.
     pub fn clear_events(&self, actor_id: i64, actor_name: String) -> PhpResult<i64> {
-        let cleared = NewEvent { event: "log_cleared".into(), actor_id: Some(actor_id), actor_name, ..NewEvent::default() }.prepare(now())?;
+        let cleared = NewEvent { event: Event::LogCleared.as_str().into(), actor_id: Some(actor_id), actor_name, ..NewEvent::default() }.prepare(now())?;
         Ok(i64::try_from(self.store.clear_events(&cleared)?).unwrap_or(i64::MAX))
     }
 
-    /// Deletes events older than `retention_days` days; returns the rows removed.
-    pub fn purge_events(&self, retention_days: i64) -> PhpResult<i64> {
+    /// Deletes events older than `retention_days` days; returns the rows removed. With `record`, a purge that removed
+    /// any is recorded (event "purged", details: how many).
+    pub fn purge_events(&self, retention_days: i64, record: Option<bool>) -> PhpResult<i64> {
         if retention_days < 1 {
             return Err(crate::Error::invalid("retention_days", "must be at least 1").into());
         }
-        let removed = self.store.purge_events(now() - retention_days.saturating_mul(DAY))?;
+        let before = now() - retention_days.saturating_mul(DAY);
+        let removed = if record.unwrap_or(false) {
+            let purged = NewEvent { event: Event::Purged.as_str().into(), ..NewEvent::default() }.prepare(now())?;
+            self.store.purge_events_recorded(before, &purged)?
+        } else {
+            self.store.purge_events(before)?
+        };
         Ok(i64::try_from(removed).unwrap_or(i64::MAX))
     }
 

@@ -245,6 +245,18 @@ impl Store {
         self.delete_batches(&sql, &params! { "before" => before })
     }
 
+    /// [`Store::purge_events`], then — when it removed any — records `purged` (its details: how many).
+    ///
+    /// # Errors
+    /// [`Error::Db`].
+    pub fn purge_events_recorded(&self, before: i64, purged: &EventRecord) -> Result<u64> {
+        let removed = self.purge_events(before)?;
+        if removed > 0 {
+            self.record_event(&EventRecord { details: removed.to_string(), ..purged.clone() })?;
+        }
+        Ok(removed)
+    }
+
     fn delete_batches(&self, sql: &str, p: &Params) -> Result<u64> {
         let mut total = 0;
         loop {

@@ -11,7 +11,7 @@ hooks()->add_action('admin_init', 'login_security_migrate_if_needed');
 hooks()->add_action('before_start_render_dashboard_content', 'login_security_dashboard_notice');
 
 /**
- * Cron task: deletes events older than the retention and records the purge when it removed any; ends the sessions
+ * Cron task: deletes events older than the retention (the extension records the purge); ends the sessions
  * whose Perfex session has expired (no activity for Perfex's session lifetime) with reason "expired".
  */
 function login_security_purge_expired_events(): void
@@ -32,17 +32,7 @@ function login_security_purge_expired_events(): void
             'user_agent' => '',
         ]);
     }
-    $days    = Login_security_options::retentionDays();
-    $removed = $gateway->purgeEvents($days);
-    if ($removed !== null && $removed > 0) {
-        $gateway->record([
-            'event'      => Login_security_gateway::EVENT_PURGED,
-            'user_type'  => '',
-            'details'    => (string) $removed,
-            'ip'         => '',
-            'user_agent' => '',
-        ]);
-    }
+    $gateway->purgeEvents(Login_security_options::retentionDays());
 }
 
 /**

@@ -232,11 +232,11 @@ final class Login_security_gateway
         }, null);
     }
 
-    /** Rows removed, or null on failure. */
+    /** Deletes events older than the retention; a purge that removed any is recorded. Rows removed, or null on failure. */
     public function purgeEvents(int $retentionDays): ?int
     {
         return $this->call('purgeEvents', function () use ($retentionDays) {
-            return (int) $this->store()->purgeEvents($retentionDays);
+            return (int) $this->store()->purgeEvents($retentionDays, true);
         }, null);
     }
 
