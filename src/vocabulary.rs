@@ -49,14 +49,14 @@ words!(
 );
 
 words!(
-    /// What a Login Log row records.
+    /// What a Login Log row records (in the order the Login Log's filter offers them).
     Event {
         /// A successful login.
         Login = "login",
-        /// A session ended (see [`EndReason`]).
-        Logout = "logout",
         /// A refused or failed login (see [`Reason`]).
         Failed = "failed",
+        /// A session ended (see [`EndReason`]).
+        Logout = "logout",
         /// An attempt locked an account or an IP.
         Lockout = "lockout",
         /// An attempt blocked an account until an administrator re-enables it.

@@ -99,9 +99,9 @@ namespace LoginSecurity {
         public function __construct() {}
 
         public const LOGIN = 'login';
-        public const LOGOUT = 'logout';
         /** A refused or failed login (see Reason). */
         public const FAILED = 'failed';
+        public const LOGOUT = 'logout';
         /** An attempt locked an account or an IP (details "account:<until>" / "ip:<until>"). */
         public const LOCKOUT = 'lockout';
         /** An attempt blocked an account until an administrator re-enables it. */

@@ -30,7 +30,7 @@ php_words!(
 php_words!(
     /// `LoginSecurity\Event`.
     PhpEvent = "LoginSecurity\\Event": Event {
-        LOGIN = Login, LOGOUT = Logout, FAILED = Failed, LOCKOUT = Lockout, BLOCKED = Blocked, REENABLED = Reenabled,
+        LOGIN = Login, FAILED = Failed, LOGOUT = Logout, LOCKOUT = Lockout, BLOCKED = Blocked, REENABLED = Reenabled,
         LOG_CLEARED = LogCleared, PURGED = Purged,
     }
 );
