@@ -255,6 +255,59 @@ mod tests {
         assert!(cut.len() <= MAX_LEN && cut.chars().all(|c| c == 'é'));
     }
 
+    fn fields(ua: &str) -> (&'static str, String, String, String, String) {
+        let s = summarize(ua);
+        (s.device, s.browser, s.browser_version, s.os, s.os_version)
+    }
+
+    fn expect(device: &'static str, browser: &str, version: &str, os: &str, os_version: &str) -> (&'static str, String, String, String, String) {
+        (device, browser.into(), version.into(), os.into(), os_version.into())
+    }
+
+    #[test]
+    fn real_world_agents_get_browser_os_and_versions() {
+        assert_eq!(fields(CHROME_WIN), expect("desktop", "Chrome", "124.0", "Windows", "10"));
+        assert_eq!(fields(IPHONE), expect("mobile", "Mobile Safari", "17.4", "iOS", "17.4"));
+        assert_eq!(fields(FIREFOX_LINUX), expect("desktop", "Firefox", "125.0", "Linux", ""));
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.80";
+        assert_eq!(fields(edge), expect("desktop", "Edge", "124.0", "Windows", "10"));
+        assert_eq!(fields(GOOGLEBOT), expect("bot", "Googlebot", "2.1", "", ""));
+        let samsung = "Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36";
+        assert_eq!(fields(samsung), expect("mobile", "Samsung Internet", "24.0", "Android", "14"));
+        let opera = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36 OPR/109.0.0.0";
+        assert_eq!(fields(opera), expect("desktop", "Opera", "109.0", "Windows", "10"));
+        let mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
+        assert_eq!(fields(mac), expect("desktop", "Safari", "17.4", "Mac OS X", "10.15"));
+        assert_eq!(fields("curl/8.5.0"), expect("bot", "curl", "8.5", "", ""));
+    }
+
+    #[test]
+    fn binary_and_huge_agents_are_safe() {
+        let binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+        let s = summarize(&sanitize(&binary));
+        assert_eq!((s.browser.as_str(), s.os.as_str()), ("", ""));
+        let huge = format!("{CHROME_WIN} {}", "x".repeat(100_000));
+        assert_eq!(fields(&sanitize(huge.as_bytes())), fields(CHROME_WIN), "cut to MAX_LEN, the agent is still read");
+    }
+
+    #[test]
+    fn every_rule_compiles_with_regex_lite_and_has_the_text_it_needs() {
+        for rule in BROWSER_RULES.iter().chain(&OS_RULES) {
+            assert!(rule.regex().is_some(), "{}", rule.pattern);
+        }
+        let chrome = BROWSER_RULES.iter().find(|r| r.pattern.starts_with("(Chromium|Chrome)/")).expect("the Chrome rule");
+        assert_eq!(chrome.needles, [&["chromium/", "chrome/"][..], &["."][..]]);
+        assert_eq!(chrome.apply("CHROME/1.2", "chrome/1.2", false), None, "case-insensitive needles, case-sensitive regex");
+    }
+
+    #[test]
+    fn replacements_expand_groups_like_the_regex_crate() {
+        let re = Regex::new(r"(\w+)/(\d+)").expect("regex");
+        let caps = re.captures("Foo/12").expect("match");
+        assert_eq!(expand(" $1 for ArcGIS $2 ", &caps), "Foo for ArcGIS 12");
+        assert_eq!(expand("$$1 $9 $1a $", &caps), "$1   $");
+    }
+
     #[test]
     fn cached_result_equals_fresh_parse() {
         assert_eq!(summarize(CHROME_WIN), parse_uncached(CHROME_WIN));
