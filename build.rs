@@ -1,7 +1,7 @@
 //! Turns the browser and OS rules of the vendored uap-core `regexes.yaml` into static Rust tables
 //! (`$OUT_DIR/uap_rules.rs`, included by `src/user_agent.rs`). Doing it here keeps the YAML parser out of the
-//! extension, and each rule carries the literal text a matching user agent must contain, so at run time a rule's
-//! regex is only built (and run) for agents that can match it: that is what keeps a PHP worker's memory small.
+//! extension, and each rule carries the literal texts a matching user agent must contain, so at run time a rule's
+//! regex is only compiled and run for agents that can match it.
 #![allow(clippy::expect_used)]
 
 use std::fmt::Write as _;
@@ -29,8 +29,7 @@ fn table(out: &mut String, name: &str, entries: &Value, keys: [&str; 3]) {
         let pattern = clean_escapes(entry["regex"].as_str().expect("every rule has a regex"));
         let [family, major, minor] = keys.map(|k| entry[k].as_str().map(str::to_owned));
         let needles: Vec<String> = needles_of(&pattern).iter().map(|group| format!("&{group:?}")).collect();
-        writeln!(out, "    Rule {{ pattern: {pattern:?}, needles: &[{}], family: {family:?}, major: {major:?}, minor: {minor:?}, \
-                       regex: OnceLock::new() }},", needles.join(", ")).expect("fmt");
+        writeln!(out, "    Rule {{ pattern: {pattern:?}, needles: &[{}], family: {family:?}, major: {major:?}, minor: {minor:?} }},", needles.join(", ")).expect("fmt");
     }
     out.push_str("];\n");
 }

@@ -1,11 +1,11 @@
 //! User-agent summary: device type, browser + version, OS + version.
 //!
 //! The browser and OS rules of uap-core's `regexes.yaml` (0.18.0, Apache-2.0, vendored in `data/uap-core`), applied
-//! with the uap semantics (first matching rule wins, `$n` replacements) but built lean, because every PHP worker
-//! keeps what it builds: build.rs turns the YAML into static tables (no YAML parser in the extension), each rule's
-//! regex is compiled with `regex-lite` (small, no lazy-DFA caches) only the first time a user agent contains the
-//! literal text the rule needs, and other rules are skipped by that text check alone. The `uaparser` crate with the
-//! same rules made a worker gain 14.5 MiB; `benches/user_agents.rs` compares both on the uap-core test corpus. The
+//! with the uap semantics (first matching rule wins, `$n` replacements) but lean, because every PHP worker keeps
+//! what it builds: build.rs turns the YAML into static tables (no YAML parser in the extension); a rule's regex is
+//! compiled with `regex-lite` (small, no lazy-DFA caches), and only when the agent contains the literal texts the
+//! rule needs; the other rules are skipped by that text check alone. The `uaparser` crate with the same rules made a
+//! worker gain 14.5 MiB; `benches/user_agents.rs` compares both on the uap-core test corpus. The
 //! device-model rules are not used: the device TYPE comes from the OS and a few keywords. Results are cached per
 //! process.
 
@@ -110,15 +110,16 @@ struct Rule {
     family: Option<&'static str>,
     major: Option<&'static str>,
     minor: Option<&'static str>,
-    /// Built on first use; `None` if it does not compile (a unit test checks they all do).
-    regex: OnceLock<Option<Regex>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/uap_rules.rs"));
 
 impl Rule {
-    fn regex(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| Regex::new(self.pattern).ok()).as_ref()
+    /// Compiled for each use and dropped: kept, the regexes an unusual mix of agents reaches (with their search
+    /// caches) grow a worker by up to 13 MiB again, while compiling one costs a few µs and results are cached
+    /// anyway. `None` if it does not compile (a unit test checks they all do).
+    fn regex(&self) -> Option<Regex> {
+        Regex::new(self.pattern).ok()
     }
 
     /// Family, major and minor if this rule matches `ua`. As in uap (and the `uaparser` crate): a family
