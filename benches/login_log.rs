@@ -30,7 +30,7 @@ fn main() {
     // --- user agents -------------------------------------------------------------------------------------
     let start = Instant::now();
     let _ = user_agent::parse_uncached("warm-up");
-    println!("ua: parser build (once per process)            {:>10.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    println!("ua: first parse in a process                  {:>10.1} ms", start.elapsed().as_secs_f64() * 1e3);
     let agents: Vec<String> = (0..2000)
         .map(|i| format!("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{}.0.{i}.0 Safari/537.36", 90 + i % 40))
         .collect();
