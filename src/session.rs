@@ -114,6 +114,24 @@ pub fn remember_me_revoked(bound: Option<&Snapshot>) -> bool {
     bound.is_some_and(|s| (s.ended_at.is_some() && s.end_reason != "expired") || password_changed_since(s))
 }
 
+/// Why a browser that comes back with no Perfex session at all was signed out from elsewhere (ending a user's
+/// sessions deletes their Perfex session rows, so the per-request check never sees the ended session): the notice
+/// code for the login page and the end of a ban. `ended`: when and why its own session ended (None: no such
+/// session); `banned_until`: a ban of its user. None for a session still active, one that simply expired, or ended
+/// by this browser itself (a logout, idle, a password change it was told of then).
+#[must_use]
+pub fn signed_out_why(ended: Option<(Option<i64>, &str)>, banned_until: Option<i64>, now: i64) -> Option<(&'static str, Option<i64>)> {
+    if let Some(until) = banned_until.filter(|u| *u > now) {
+        return Some(("banned", Some(until)));
+    }
+    match ended? {
+        (None, _) => None,
+        (Some(_), "forced" | "banned") => Some(("forced", None)),
+        (Some(_), "logout") => Some(("logout", None)), // signed out everywhere else, or the password was reset
+        (Some(_), _) => None,
+    }
+}
+
 /// A fresh random session token (64 hex characters, 256 bits). It goes to the PHP session only.
 ///
 /// # Errors
@@ -224,6 +242,19 @@ mod tests {
         }
         let changed = Snapshot { ended_at: Some(200), end_reason: "expired".into(), password_changed_at: Some(150), ..live };
         assert!(remember_me_revoked(Some(&changed)), "the password changed after the token was made");
+    }
+
+    #[test]
+    fn a_browser_without_its_session_learns_why_from_the_row_and_a_ban() {
+        assert_eq!(signed_out_why(None, Some(900), 100), Some(("banned", Some(900))), "a ban in force says so first");
+        assert_eq!(signed_out_why(Some((Some(50), "forced")), Some(100), 100), Some(("forced", None)), "a ban that ended");
+        assert_eq!(signed_out_why(Some((Some(50), "banned")), None, 100), Some(("forced", None)));
+        assert_eq!(signed_out_why(Some((Some(50), "logout")), None, 100), Some(("logout", None)));
+        assert_eq!(signed_out_why(Some((None, "")), None, 100), None, "still active");
+        for reason in ["expired", "idle", "password_changed", "rejected"] {
+            assert_eq!(signed_out_why(Some((Some(50), reason)), None, 100), None, "{reason}");
+        }
+        assert_eq!(signed_out_why(None, None, 100), None, "no such session");
     }
 
     #[test]

@@ -330,10 +330,25 @@ namespace LoginSecurity {
         public function expireStale(int $idle_secs): array {}
 
         /**
-         * Ends the session whose public id live() shows, and deletes exactly its own remember-me row and Perfex
-         * session rows: ['user_type', 'user_id', 'duration'], or null.
+         * Ends the session whose public id live() shows — only when it is $owner's ("staff:ID" / "contact:ID"), if
+         * given: checked in the same statement — and deletes exactly its own remember-me row and Perfex session rows.
+         * With $log (the event's other fields: actor_id, actor_name, details, ip, user_agent …) its "logout" event,
+         * with the end reason and the duration from the session's row, is recorded in the same transaction.
+         *
+         * @return array{user_type: string, user_id: int, duration: int}|null  null when no active session (of $owner) has that id.
          */
-        public function endById(string $id, string $reason, string $by): ?array {}
+        public function endById(string $id, string $reason, string $by, ?string $owner = null, ?array $log = null): ?array {}
+
+        /**
+         * Why the session with public id $public_id of a user was signed out from elsewhere, for a browser that comes
+         * back without its Perfex session (ending a user's sessions deletes those rows): one query of the session's row
+         * and a ban in force. "banned" (until: the ban's end) while a ban is in force; "forced" when an admin or a ban
+         * ended it; "logout" when it was signed out from another session or by a password reset. Null otherwise
+         * (active, expired, ended by this browser itself, unknown).
+         *
+         * @return array{reason: string, until: int|null}|null
+         */
+        public function endedWhy(string $user_type, int $user_id, string $public_id): ?array {}
 
         /**
          * Live sessions (not ended, active within $idle_secs), newest activity first.

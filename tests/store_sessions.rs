@@ -3,6 +3,7 @@
 
 mod common;
 
+use login_security::login_log::{NewEvent, ParsedFilter};
 use login_security::session::{Rules, State, new_token, token_hash};
 use login_security::store::{Arrival, Ban, NewSession, Store};
 use login_security::user_agent::Summary;
@@ -124,10 +125,42 @@ fn sessions_are_found_by_their_public_handle_only() {
     let h = start(&s, "staff", 2, T0);
     let row = &s.live_sessions("staff", Some(("staff", 2)), T0, 1800, 10).unwrap()[0];
     assert_eq!(row.id.len(), 32);
-    assert_eq!(s.end_session_by_handle("zz' OR 1=1 --", "forced", "Ada", T0 + 1).unwrap(), None);
-    assert_eq!(s.end_session_by_handle(&row.id, "forced", "Ada", T0 + 1).unwrap(), Some(("staff".into(), 2, T0)));
+    assert_eq!(s.end_session_by_handle("zz' OR 1=1 --", None, "forced", "Ada", None, T0 + 1).unwrap(), None);
+    assert_eq!(s.end_session_by_handle(&row.id, None, "forced", "Ada", None, T0 + 1).unwrap(), Some(("staff".into(), 2, T0)));
     assert_eq!(s.check_session(&h, T0 + 2, &Rules::default(), true, "", None).unwrap().0, State::Ended { reason: "forced".into() });
-    assert_eq!(s.end_session_by_handle(&row.id, "forced", "Ada", T0 + 3).unwrap(), None, "ends once");
+    assert_eq!(s.end_session_by_handle(&row.id, None, "forced", "Ada", None, T0 + 3).unwrap(), None, "ends once");
+}
+
+#[test]
+fn ending_a_session_by_its_handle_checks_the_owner_in_sql_and_logs_it_in_the_same_transaction() {
+    let Some(s) = common::fresh_store("owner") else { return };
+    start(&s, "staff", 2, T0);
+    let id = s.live_sessions("staff", Some(("staff", 2)), T0, 1800, 10).unwrap()[0].id.clone();
+    let log = NewEvent { actor_name: "Ada".into(), actor_id: Some(1), details: "by hand".into(), event: "logout".into(),
+        end_reason: "forced".into(), ..NewEvent::default() };
+    assert_eq!(s.end_session_by_handle(&id, Some(("staff", 3)), "forced", "Ada", Some(&log), T0 + 5).unwrap(), None, "another user's");
+    assert_eq!(s.end_session_by_handle(&id, Some(("contact", 2)), "forced", "Ada", Some(&log), T0 + 5).unwrap(), None, "same id, other type");
+    assert_eq!(s.events(&ParsedFilter::default(), 1, 10).unwrap().0, 0, "nothing logged for a refusal");
+    assert_eq!(s.end_session_by_handle(&id, Some(("staff", 2)), "forced", "Ada", Some(&log), T0 + 5).unwrap(), Some(("staff".into(), 2, T0)));
+    let (total, rows) = s.events(&ParsedFilter::default(), 1, 10).unwrap();
+    assert_eq!(total, 1);
+    assert_eq!((rows[0].event.as_str(), rows[0].user_type.as_str(), rows[0].user_id, rows[0].duration, rows[0].end_reason.as_str(), rows[0].details.as_str()),
+        ("logout", "staff", Some(2), Some(5), "forced", "by hand"));
+}
+
+#[test]
+fn a_browser_back_without_its_session_learns_why_from_its_own_row() {
+    let Some(s) = common::fresh_store("why") else { return };
+    let (a, b) = (start(&s, "staff", 4, T0), start(&s, "staff", 4, T0));
+    let _ = (a, b);
+    let ids: Vec<String> = s.live_sessions("staff", Some(("staff", 4)), T0, 1800, 10).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(s.ended_why("staff", 4, &ids[0], T0 + 1).unwrap(), None, "still active");
+    s.end_session_by_handle(&ids[0], None, "forced", "Ada", None, T0 + 2).unwrap();
+    assert_eq!(s.ended_why("staff", 4, &ids[0], T0 + 3).unwrap(), Some(("forced", None)));
+    assert_eq!(s.ended_why("staff", 5, &ids[0], T0 + 3).unwrap(), None, "nobody asks about another user's session");
+    assert_eq!(s.ended_why("staff", 4, "zz' OR 1=1 --", T0 + 3).unwrap(), None);
+    s.ban(&Ban { user_type: "staff".into(), user_id: 4, until: T0 + 600, reason: String::new(), created_by: "Ada".into() }, T0).unwrap();
+    assert_eq!(s.ended_why("staff", 4, &ids[1], T0 + 3).unwrap(), Some(("banned", Some(T0 + 600))), "a ban in force, even before the check ended it");
 }
 
 /// Perfex's staff and contacts tables, reduced to what the check reads.
@@ -157,7 +190,7 @@ fn ending_one_session_removes_exactly_its_own_remember_me_and_perfex_rows() {
         ('b', '', 0, 'staff_user_id|s:1:\"2\";login_security_sid_staff|s:32:\"{other_id}\";')")).unwrap();
     c.query_drop(format!("INSERT INTO {p}user_auto_login (key_id, user_id, staff) VALUES ('k1', 2, 1), ('k2', 2, 1), ('k1', 2, 0)")).unwrap();
 
-    assert!(s.end_session_by_handle(&mine_id, "forced", "Ada", T0 + 2).unwrap().is_some());
+    assert!(s.end_session_by_handle(&mine_id, None, "forced", "Ada", None, T0 + 2).unwrap().is_some());
 
     let left: Vec<String> = c.query(format!("SELECT id FROM {p}sessions")).unwrap();
     assert_eq!(left, vec!["b".to_string()]);

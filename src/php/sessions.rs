@@ -7,9 +7,10 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde_json::json;
 
-use super::convert::to_table;
+use super::convert::{from_table, to_table};
 use super::runtime::{now, store_from};
 use crate::error::Error;
+use crate::login_log::NewEvent;
 use crate::session::{self, Rules, State, token_hash};
 use crate::store::{Arrival, Ban, NewSession, Store};
 use crate::user_agent;
@@ -157,12 +158,28 @@ impl PhpSessions {
         Ok(starts.into_iter().map(|s| t - s).collect())
     }
 
-    /// Ends the session with the public handle `id` of `live()`, with exactly its own remember-me row and Perfex
-    /// session rows: ['user_type', 'user_id', 'duration'] or null.
-    pub fn end_by_id(&self, id: String, reason: String, by: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+    /// Ends the session with the public handle `id` of `live()` — only when it is `owner`'s ("staff:ID" /
+    /// "contact:ID"), if given — with exactly its own remember-me row and Perfex session rows, and records its logout
+    /// event (`log`: the event's other fields, e.g. actor and details) in the same transaction:
+    /// ['user_type', 'user_id', 'duration'] or null.
+    pub fn end_by_id(&self, id: String, reason: String, by: String, owner: Option<String>, log: Option<&ZendHashTable>)
+                     -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        let owner = parse_user(owner.as_deref().unwrap_or(""))?;
+        let event = log.map(|l| from_table::<NewEvent>(l, "log")).transpose()?
+            .map(|e| NewEvent { event: "logout".into(), end_reason: reason.clone(), ..e });
         let t = now();
-        match self.store.end_session_by_handle(&id, &reason, &by, t)? {
+        match self.store.end_session_by_handle(&id, owner.as_ref().map(|(t, id)| (t.as_str(), *id)), &reason, &by, event.as_ref(), t)? {
             Some((user_type, user_id, start)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Why the session `public_id` of a user was signed out from elsewhere, for a browser that comes back without
+    /// its Perfex session: ['reason' => banned|forced|logout, 'until' => end of a ban or null], or null.
+    pub fn ended_why(&self, user_type: String, user_id: i64, public_id: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        user_kind(&user_type)?;
+        match self.store.ended_why(&user_type, user_id, &public_id, now())? {
+            Some((reason, until)) => Ok(Some(to_table(&json!({ "reason": reason, "until": until }))?)),
             None => Ok(None),
         }
     }

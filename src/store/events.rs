@@ -99,6 +99,12 @@ impl Store {
                 return self.record_event(&EventRecord { user_id: Some(p.id), ..e.clone() });
             }
         }
+        self.run(|c| self.insert_event(c, e))
+    }
+
+    /// Writes one prepared event on `c` (a connection or an open transaction, so that an event is recorded in the
+    /// same transaction as the change it reports); returns its id.
+    pub(super) fn insert_event(&self, c: &mut impl Queryable, e: &EventRecord) -> mysql::Result<u64> {
         let sql = format!(
             "INSERT INTO `{}` (created_at, event, user_type, user_id, identifier, identifier_norm, method, reason, ip, \
              user_agent, device, browser, browser_version, os, os_version, duration, end_reason, actor_id, actor_name, details) \
@@ -114,10 +120,7 @@ impl Store {
             "os_version" => &e.ua.os_version, "duration" => e.duration, "end_reason" => &e.end_reason,
             "actor_id" => e.actor_id, "actor_name" => &e.actor_name, "details" => &e.details,
         };
-        self.run(|c| {
-            c.exec_drop(&sql, p.clone())?;
-            Ok(c.last_insert_id())
-        })
+        Ok(c.exec_iter(&sql, p)?.last_insert_id().unwrap_or(0))
     }
 
     /// One page of the log, newest first, with the total number of matching rows.

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Store;
 use crate::error::Result;
 use crate::ip;
+use crate::login_log::NewEvent;
 use crate::session::{self, Rules, Snapshot, State};
 use crate::user_agent::Summary;
 
@@ -361,36 +362,43 @@ impl Store {
         }))
     }
 
-    /// Ends the active session with the public handle (see [`SessionRow::id`]) and removes exactly its own
-    /// remember-me row and Perfex session rows (every regenerated id that carries its handle). Returns (user type,
-    /// user id, start time), or None when no active session has that handle.
+    /// Ends the active session with the public handle (see [`SessionRow::id`]) — of `owner` only, when given: the
+    /// ownership check is this statement's WHERE, not a list fetched first — and removes exactly its own remember-me
+    /// row and Perfex session rows (every regenerated id that carries its handle). With `log`, its logout event
+    /// (user and duration filled in here) is written in the same transaction. Returns (user type, user id, start
+    /// time), or None when no active session (of `owner`) has that handle.
     ///
     /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn end_session_by_handle(&self, handle: &str, reason: &str, by: &str, now: i64) -> Result<Option<(String, i64, i64)>> {
+    /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for an event that does not validate.
+    pub fn end_session_by_handle(&self, handle: &str, owner: Option<(&str, i64)>, reason: &str, by: &str, log: Option<&NewEvent>,
+                                 now: i64) -> Result<Option<(String, i64, i64)>> {
         if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Ok(None);
         }
         let t = &self.tables;
         let select = format!(
-            "SELECT token_hash, user_type, user_id, created_at, autologin_key FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(:h) AND ended_at IS NULL",
+            "SELECT token_hash, user_type, user_id, created_at, autologin_key FROM `{}` \
+             WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(?) AND ended_at IS NULL AND (? = '' OR (user_type = ? AND user_id = ?)) FOR UPDATE",
             t.sessions
         );
-        let update = format!("UPDATE `{}` SET ended_at = :now, end_reason = :r, ended_by = :by WHERE token_hash = :th AND ended_at IS NULL", t.sessions);
-        let autologin = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
-        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE :p", t.php_sessions);
+        let update = format!("UPDATE `{}` SET ended_at = ?, end_reason = ?, ended_by = ? WHERE token_hash = ?", t.sessions);
+        let autologin = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", t.autologin);
+        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE ?", t.php_sessions);
         let handle = handle.to_ascii_lowercase();
-        self.run(|c| {
-            let Some((th, user_type, user_id, created, key)) = c.exec_first::<(Vec<u8>, String, i64, i64, String), _, _>(&select, params! { "h" => &handle })? else {
+        let (owner_type, owner_id) = owner.unwrap_or(("", 0));
+        if let Some(event) = log {
+            event.clone().prepare(now)?; // refused before anything is ended
+        }
+        self.transaction(|c| {
+            let Some((th, user_type, user_id, created, key)) =
+                c.exec_first::<(Vec<u8>, String, i64, i64, String), _, _>(&select, (&handle, owner_type, owner_type, owner_id))? else {
                 return Ok(None);
             };
-            if c.exec_iter(&update, params! { "now" => now, "r" => reason, "by" => by, "th" => &th })?.affected_rows() == 0 {
-                return Ok(None);
-            }
+            c.exec_drop(&update, (now, reason, by, &th))?;
             let pattern = format!("%{}|s:{HANDLE_HEX}:\"{handle}\";%", handle_key(&user_type));
-            let mut deletes = vec![(&php_sessions, params! { "p" => pattern })];
+            let mut deletes: Vec<(&String, Params)> = vec![(&php_sessions, Params::Positional(vec![pattern.into()]))];
             if !key.is_empty() {
-                deletes.push((&autologin, params! { "k" => &key, "u" => user_id, "staff" => i32::from(user_type == "staff") }));
+                deletes.push((&autologin, Params::Positional(vec![key.into(), user_id.into(), i32::from(user_type == "staff").into()])));
             }
             for (sql, p) in deletes {
                 match c.exec_drop(sql, p) {
@@ -398,8 +406,39 @@ impl Store {
                     other => other?,
                 }
             }
+            if let Some(event) = log {
+                let e = NewEvent { user_type: user_type.clone(), user_id: Some(user_id), duration: Some(now - created), ..event.clone() };
+                // validated before the transaction began (see below): prepare() cannot fail here
+                if let Ok(record) = e.prepare(now) {
+                    self.insert_event(c, &record)?;
+                }
+            }
             Ok(Some((user_type, user_id, created)))
         })
+    }
+
+    /// Why the session with the public handle (see [`SessionRow::id`]) of a user was signed out, for a browser that
+    /// comes back with no Perfex session (see [`session::signed_out_why`]): ONE SELECT of the session's end and a
+    /// ban of the user in force. The notice code and the ban's end, or None.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn ended_why(&self, user_type: &str, user_id: i64, handle: &str, now: i64) -> Result<Option<(&'static str, Option<i64>)>> {
+        if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let t = &self.tables;
+        let sql = format!(
+            "SELECT s.token_hash IS NOT NULL, s.ended_at, COALESCE(s.end_reason, ''), b.until FROM (SELECT 1) one \
+             LEFT JOIN `{}` s ON LEFT(HEX(s.token_hash), {HANDLE_HEX}) = UPPER(?) AND s.user_type = ? AND s.user_id = ? \
+             LEFT JOIN `{}` b ON b.user_type = ? AND b.user_id = ? AND b.until > ? LIMIT 1",
+            t.sessions, t.bans
+        );
+        type Row = (bool, Option<i64>, String, Option<i64>);
+        let row: Option<Row> = self.run(|c| c.exec_first(&sql, (handle, user_type, user_id, user_type, user_id, now)))?;
+        Ok(row.and_then(|(found, ended_at, reason, until)| {
+            session::signed_out_why(found.then_some((ended_at, reason.as_str())), until, now)
+        }))
     }
 
     /// Active sessions (not ended, active within `idle_secs`), newest activity first; `user_type` "" for all,

@@ -39,19 +39,16 @@ final class Login_security_session_actions
     }
 
     /**
-     * Ends the one session with the public id $publicId (as live() shows it).
+     * Ends the one session with the public id $publicId (as live() shows it) when it is $owner's ("staff:ID" /
+     * "contact:ID"): one extension call checks the owner, ends it and records it.
      *
-     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session has that id
+     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session of $owner has that id
      */
-    public static function endOne(string $publicId, string $reason, string $details = ''): ?array
+    public static function endOne(string $publicId, string $owner, string $reason, string $details = ''): ?array
     {
         $actor = self::actor();
-        $ended = Login_security_gateway::instance()->endSessionById($publicId, $reason, $actor['name']);
-        if ($ended !== null) {
-            self::record($ended['user_type'], $ended['user_id'], $reason, $ended['duration'], $details, $actor);
-        }
 
-        return $ended;
+        return Login_security_gateway::instance()->endSessionById($publicId, $reason, $actor['name'], $owner, self::logFields($details, $actor));
     }
 
     /**
@@ -113,13 +110,8 @@ final class Login_security_session_actions
         if ($publicId === Login_security_session_guard::currentId($userType, $userId)) {
             return false;
         }
-        foreach (self::ownSessions($userType, $userId) as $row) {
-            if ($row['id'] === $publicId) {
-                return self::endOne($publicId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
-            }
-        }
 
-        return false;
+        return self::endOne($publicId, $userType . ':' . $userId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
     }
 
     /**
@@ -173,17 +165,24 @@ final class Login_security_session_actions
      */
     private static function record(string $userType, int $userId, string $reason, ?int $duration, string $details, array $actor): void
     {
-        Login_security_gateway::instance()->record([
+        Login_security_gateway::instance()->record(self::logFields($details, $actor) + [
             'event'      => Login_security_gateway::EVENT_LOGOUT,
             'user_type'  => $userType,
             'user_id'    => $userId,
             'duration'   => $duration,
             'end_reason' => $reason,
-            'details'    => $details,
-            'actor_id'   => $actor['id'],
-            'actor_name' => $actor['name'],
-            'ip'         => '',
-            'user_agent' => '',
         ]);
+    }
+
+    /**
+     * What the Login Log says of a session an action ends, besides its user, reason and duration: who did it, and
+     * no IP or device (they are not the user's).
+     *
+     * @param array{id: int|null, name: string} $actor
+     * @return array{details: string, actor_id: int|null, actor_name: string, ip: string, user_agent: string}
+     */
+    private static function logFields(string $details, array $actor): array
+    {
+        return ['details' => $details, 'actor_id' => $actor['id'], 'actor_name' => $actor['name'], 'ip' => '', 'user_agent' => ''];
     }
 }

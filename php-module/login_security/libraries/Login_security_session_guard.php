@@ -323,6 +323,7 @@ final class Login_security_session_guard
         if (is_array($stored) && is_string($stored['token'] ?? null)) {
             Login_security_gateway::instance()->endSession($stored['token'], Login_security_gateway::END_LOGOUT, '');
             self::forget($userType);
+            Login_security_session_marker::clearFor($userType); // ended here: no notice to give about it
         }
     }
 

@@ -128,20 +128,41 @@ trait Login_security_sessions_calls
     }
 
     /**
-     * Ends the session with the public id live() shows.
+     * Ends the session with the public id live() shows — only when it is $owner's ("staff:ID" / "contact:ID"), if
+     * given: the extension checks that in the same statement — and records its logout event with $log's fields
+     * (actor, details) in the same transaction.
      *
-     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session has that id
+     * @param array<string, mixed>|null $log
+     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session (of $owner) has that id
      */
-    public function endSessionById(string $publicId, string $reason, string $by): ?array
+    public function endSessionById(string $publicId, string $reason, string $by, ?string $owner = null, ?array $log = null): ?array
     {
-        $ended = $this->call('Sessions::endById', function () use ($publicId, $reason, $by) {
-            return $this->sessions()->endById($publicId, $reason, $by);
+        $ended = $this->call('Sessions::endById', function () use ($publicId, $reason, $by, $owner, $log) {
+            return $this->sessions()->endById($publicId, $reason, $by, $owner, $log);
         }, null);
         if (!is_array($ended)) {
             return null;
         }
 
         return ['user_type' => (string) ($ended['user_type'] ?? ''), 'user_id' => (int) ($ended['user_id'] ?? 0), 'duration' => (int) ($ended['duration'] ?? 0)];
+    }
+
+    /**
+     * Why the session $publicId of the user was signed out from elsewhere (one query of its row and a ban in force),
+     * or null: still active, expired, ended by this browser itself, or the extension could not answer.
+     *
+     * @return array{reason: string, until: int|null}|null
+     */
+    public function sessionEndedWhy(string $userType, int $userId, string $publicId): ?array
+    {
+        $why = $this->call('Sessions::endedWhy', function () use ($userType, $userId, $publicId) {
+            return $this->sessions()->endedWhy($userType, $userId, $publicId);
+        }, null);
+        if (!is_array($why) || !is_string($why['reason'] ?? null)) {
+            return null;
+        }
+
+        return ['reason' => $why['reason'], 'until' => isset($why['until']) ? (int) $why['until'] : null];
     }
 
     /**
