@@ -114,6 +114,39 @@ pub fn remember_me_revoked(bound: Option<&Snapshot>) -> bool {
     bound.is_some_and(|s| (s.ended_at.is_some() && s.end_reason != "expired") || password_changed_since(s))
 }
 
+/// Why a new session is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The user is banned until then.
+    Banned {
+        /// End of the ban.
+        until: i64,
+    },
+    /// Single login: the user has a live session already.
+    Rejected,
+}
+
+impl Refusal {
+    /// The end reason the Login Log records for it.
+    #[must_use]
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::Banned { .. } => "banned",
+            Refusal::Rejected => "rejected",
+        }
+    }
+}
+
+/// Whether a new session of a user may start (a login, a remember-me arrival, a takeover): a ban in force refuses
+/// it first; then, when single login applies (`live`: how many live sessions the user has), any live session.
+#[must_use]
+pub fn refusal(banned_until: Option<i64>, live: Option<u64>, now: i64) -> Option<Refusal> {
+    if let Some(until) = banned_until.filter(|u| *u > now) {
+        return Some(Refusal::Banned { until });
+    }
+    live.is_some_and(|n| n > 0).then_some(Refusal::Rejected)
+}
+
 /// Why a browser that comes back with no Perfex session at all was signed out from elsewhere (ending a user's
 /// sessions deletes their Perfex session rows, so the per-request check never sees the ended session): the notice
 /// code for the login page and the end of a ban. `ended`: when and why its own session ended (None: no such
@@ -242,6 +275,16 @@ mod tests {
         }
         let changed = Snapshot { ended_at: Some(200), end_reason: "expired".into(), password_changed_at: Some(150), ..live };
         assert!(remember_me_revoked(Some(&changed)), "the password changed after the token was made");
+    }
+
+    #[test]
+    fn a_ban_refuses_a_new_session_before_single_login_does() {
+        assert_eq!(refusal(Some(500), Some(1), 100), Some(Refusal::Banned { until: 500 }));
+        assert_eq!(refusal(Some(100), Some(1), 100), Some(Refusal::Rejected), "the ban ended");
+        assert_eq!(refusal(None, Some(0), 100), None);
+        assert_eq!(refusal(None, None, 100), None, "single login off");
+        assert_eq!(Refusal::Rejected.reason(), "rejected");
+        assert_eq!(Refusal::Banned { until: 1 }.reason(), "banned");
     }
 
     #[test]

@@ -28,7 +28,7 @@ class Inactivity extends App_Controller
         $gateway = Login_security_gateway::instance();
         $touched = false;
         foreach ($users as $userType => $userId) {
-            $token   = Login_security_session_guard::token($userType, $userId);
+            $token   = Login_security_session_context::token($userType, $userId);
             $touched = ($token !== null && $gateway->touchSession($token)) || $touched;
         }
         $this->json(200, ['signed_in' => true, 'recorded' => $touched]);
@@ -70,20 +70,11 @@ class Inactivity extends App_Controller
 
             return;
         }
-        $userId   = $users[$userType];
-        $gateway  = Login_security_gateway::instance();
-        $token    = Login_security_session_guard::token($userType, $userId);
-        $duration = $token === null ? null : $gateway->endSession($token, Login_security_gateway::END_IDLE, '');
-        if ($duration !== null) {
-            $marker = login_security_login_marker($userType);
-            $gateway->record([
-                'event'      => Login_security_gateway::EVENT_LOGOUT,
-                'user_type'  => $userType,
-                'user_id'    => $userId,
-                'identifier' => $marker !== null && $marker['user_id'] === $userId ? $marker['identifier'] : '',
-                'duration'   => $duration,
-                'end_reason' => Login_security_gateway::END_IDLE,
-            ]);
+        $userId  = $users[$userType];
+        $gateway = Login_security_gateway::instance();
+        $token   = Login_security_session_context::token($userType, $userId);
+        if ($token !== null) {
+            $gateway->endSession($token, Login_security_gateway::END_IDLE, '', $gateway->requestLog()); // recorded by the extension
         }
         Login_security_session_notice::set(Login_security_gateway::END_IDLE, null);
         $this->json(200, ['signed_in' => true, 'expired' => true]);

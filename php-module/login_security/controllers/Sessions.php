@@ -141,7 +141,7 @@ class Sessions extends AdminController
     {
         $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
         $staffId  = (int) get_staff_user_id();
-        $current  = Login_security_session_guard::currentId(Login_security_gateway::USER_STAFF, $staffId);
+        $current  = Login_security_session_context::publicId(Login_security_gateway::USER_STAFF, $staffId);
         $sessions = [];
         foreach ($live as $row) {
             if (is_array($row)) {

@@ -8,9 +8,9 @@ require_once __DIR__ . '/Login_security_session_presenter.php';
  * What admins and users do to sessions — force logout (one session or all of a user's), ban, lift a ban, sign out
  * everywhere else, end sessions after a password change — each recorded in the Login Log with who did it.
  *
- * Every session ended is one "logout" event of its user with the end reason and its duration, recorded when it ends
- * (the user's next request only signs them out). Those events carry no IP or device: they did not come from the
- * user's browser. Callers check permissions and the request method first.
+ * Every session ended is one "logout" event of its user with the end reason and its duration, recorded by the
+ * extension in the call that ends it (the user's next request only signs them out). Those events carry no IP or
+ * device: they did not come from the user's browser. Callers check permissions and the request method first.
  */
 final class Login_security_session_actions
 {
@@ -27,15 +27,9 @@ final class Login_security_session_actions
     {
         $actor     = self::actor();
         $durations = Login_security_gateway::instance()->endUserSessions($userType, $userId, $reason, $actor['name'],
-            $keep['token'] ?? null, $keep['php_session'] ?? null, $keep['autologin'] ?? null);
-        if ($durations === null) {
-            return null;
-        }
-        foreach ($durations as $duration) {
-            self::record($userType, $userId, $reason, $duration, $details, $actor);
-        }
+            $keep['token'] ?? null, $keep['php_session'] ?? null, $keep['autologin'] ?? null, self::logFields($details, $actor));
 
-        return count($durations);
+        return $durations === null ? null : count($durations);
     }
 
     /**
@@ -98,16 +92,16 @@ final class Login_security_session_actions
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
         return self::endUser($userType, $userId, Login_security_gateway::END_LOGOUT, $details, [
-            'token'       => Login_security_session_guard::token($userType, $userId),
+            'token'       => Login_security_session_context::token($userType, $userId),
             'php_session' => session_id() !== '' ? session_id() : null,
-            'autologin'   => Login_security_session_guard::autologinKey(),
+            'autologin'   => Login_security_session_context::autologinKey(),
         ]);
     }
 
     /** Ends one other session of the current user (an id from their own list, never this browser's). */
     public static function endOwn(string $userType, int $userId, string $publicId): bool
     {
-        if ($publicId === Login_security_session_guard::currentId($userType, $userId)) {
+        if ($publicId === Login_security_session_context::publicId($userType, $userId)) {
             return false;
         }
 
@@ -121,7 +115,7 @@ final class Login_security_session_actions
      */
     public static function ownSessions(string $userType, int $userId): array
     {
-        $current = Login_security_session_guard::currentId($userType, $userId);
+        $current = Login_security_session_context::publicId($userType, $userId);
         $rows    = [];
         foreach (Login_security_gateway::instance()->liveSessions($userType, $userType . ':' . $userId,
             Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
