@@ -19,7 +19,7 @@ class Inactivity extends App_Controller
         if (!$this->allowPost()) {
             return;
         }
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if ($users === []) {
             $this->json(401, ['signed_in' => false]);
 
@@ -37,7 +37,7 @@ class Inactivity extends App_Controller
     /** GET: the rule for "staff" or "contact" as saved now (open pages re-read it about once a minute). */
     public function config(string $userType = ''): void
     {
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if (!isset($users[$userType])) {
             $this->json(401, ['signed_in' => false]);
 
@@ -57,7 +57,7 @@ class Inactivity extends App_Controller
         if (!$this->allowPost()) {
             return;
         }
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if (!isset($users[$userType])) {
             $this->json(401, ['signed_in' => false]);
 
@@ -95,27 +95,6 @@ class Inactivity extends App_Controller
             'warning_seconds' => $rule['warning-seconds'],
             'message'         => $rule['message'],
         ];
-    }
-
-    /**
-     * The users this browser session is signed in as: ['staff' => id] and/or ['contact' => id] ("login as client"
-     * is a staff member's session, not the contact's).
-     *
-     * @return array<string, int>
-     */
-    private function signedInUsers(): array
-    {
-        $users = [];
-        if (is_staff_logged_in()) {
-            $users[Login_security_gateway::USER_STAFF] = (int) get_staff_user_id();
-        }
-        if (is_client_logged_in() && !$this->session->has_userdata('logged_in_as_client')) {
-            $users[Login_security_gateway::USER_CONTACT] = (int) get_contact_user_id();
-        }
-
-        return array_filter($users, static function (int $id): bool {
-            return $id > 0;
-        });
     }
 
     private function allowPost(): bool
