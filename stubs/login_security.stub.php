@@ -281,11 +281,13 @@ namespace LoginSecurity {
 
         /**
          * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user
-         * whose token it was when the module revoked it (its session was ended, or the password changed since).
+         * whose token it was when the module revoked it (its session was ended, or the password changed since). With
+         * $log (ip, user_agent, anonymize_ip) that refused arrival is recorded in the same call: a "failed" event,
+         * method "remember_me", reason "revoked".
          *
          * @return array{user_type: string, user_id: int}|null
          */
-        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null): ?array {}
+        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null, ?array $log = null): ?array {}
 
         /** Binds the remember-me row (md5 key id) a login just created to that login's session. */
         public function bindAutologin(string $token, string $autologin_key): bool {}

@@ -6,7 +6,7 @@ mod common;
 use login_security::login_log::{EventRow, ParsedFilter};
 use login_security::session::{Rules, State, new_token, token_hash};
 use login_security::session::Refusal;
-use login_security::store::{Admission, Arrival, Ban, EndLog, NewSession, Store};
+use login_security::store::{Admission, Arrival, Ban, LogFields, NewSession, Store};
 use login_security::user_agent::Summary;
 use mysql::prelude::Queryable;
 
@@ -137,8 +137,8 @@ fn ending_a_session_by_its_handle_checks_the_owner_in_sql_and_logs_it_in_the_sam
     let Some(s) = common::fresh_store("owner") else { return };
     start(&s, "staff", 2, T0);
     let id = s.live_sessions("staff", Some(("staff", 2)), T0, 1800, 10).unwrap()[0].id.clone();
-    let log = EndLog { actor_name: "Ada".into(), actor_id: Some(1), details: "by hand".into(), ip: Some(String::new()),
-        user_agent: Some(String::new()), ..EndLog::default() };
+    let log = LogFields { actor_name: "Ada".into(), actor_id: Some(1), details: "by hand".into(), ip: Some(String::new()),
+        user_agent: Some(String::new()), ..LogFields::default() };
     assert_eq!(s.end_session_by_handle(&id, Some(("staff", 3)), "forced", "Ada", Some(&log), T0 + 5).unwrap(), None, "another user's");
     assert_eq!(s.end_session_by_handle(&id, Some(("contact", 2)), "forced", "Ada", Some(&log), T0 + 5).unwrap(), None, "same id, other type");
     assert_eq!(s.events(&ParsedFilter::default(), 1, 10).unwrap().0, 0, "nothing logged for a refusal");
@@ -197,8 +197,8 @@ fn ending_one_session_removes_exactly_its_own_remember_me_and_perfex_rows() {
     assert_eq!(left, vec!["b".to_string()]);
     let keys: Vec<(String, i32)> = c.query(format!("SELECT key_id, staff FROM {p}user_auto_login ORDER BY key_id, staff")).unwrap();
     assert_eq!(keys, vec![("k1".to_string(), 0), ("k2".to_string(), 1)], "a contact's row with the same key stays");
-    assert_eq!(s.revoked_remember_me("k1", Some(0)).unwrap(), Some(("staff".into(), 2)), "a replay is told apart");
-    assert_eq!(s.revoked_remember_me("k2", Some(0)).unwrap(), None);
+    assert_eq!(s.revoked_remember_me("k1", Some(0), None, T0).unwrap(), Some(("staff".into(), 2)), "a replay is told apart");
+    assert_eq!(s.revoked_remember_me("k2", Some(0), None, T0).unwrap(), None);
     assert_eq!(s.remember_me_arrival("staff", 2, "k1", Some(0)).unwrap(), Arrival::Revoked, "its token no longer logs in");
     assert_eq!(s.remember_me_arrival("staff", 2, "k2", Some(0)).unwrap(), Arrival::Allowed);
     assert_eq!(s.remember_me_arrival("staff", 2, "unknown", Some(0)).unwrap(), Arrival::Allowed, "older than the module");
@@ -225,7 +225,7 @@ fn a_password_change_ends_every_session_but_the_one_that_made_it() {
     assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200), false).unwrap().0, State::PasswordChanged);
     assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200), false).unwrap().0, State::Ended { reason: "password_changed".into() });
     assert_eq!(s.remember_me_arrival("staff", 2, "k-other", Some(7200)).unwrap(), Arrival::Revoked);
-    assert_eq!(s.revoked_remember_me("k-other", Some(7200)).unwrap(), Some(("staff".into(), 2)));
+    assert_eq!(s.revoked_remember_me("k-other", Some(7200), None, now).unwrap(), Some(("staff".into(), 2)));
     assert!(!s.accept_password_change(&mine, now + 1, 7200).unwrap(), "a change before this request is not its own");
 }
 
@@ -300,7 +300,7 @@ fn every_end_writes_its_logout_event_with_the_duration_from_the_row() {
     let Some(s) = common::fresh_store("endlog") else { return };
     let mine = login("staff", 9, "form", "");
     s.admit(&mine, None, None, false, T0).unwrap();
-    let log = EndLog { ip: Some("203.0.113.5".into()), user_agent: Some("curl/8".into()), ..EndLog::default() };
+    let log = LogFields { ip: Some("203.0.113.5".into()), user_agent: Some("curl/8".into()), ..LogFields::default() };
     assert_eq!(s.end_session(&mine.token_hash, "logout", "", Some(&log), T0 + 42).unwrap(), Some(T0));
     assert_eq!(s.end_session(&mine.token_hash, "logout", "", Some(&log), T0 + 43).unwrap(), None, "ends and logs once");
     let idle = login("staff", 9, "form", "");
@@ -309,7 +309,7 @@ fn every_end_writes_its_logout_event_with_the_duration_from_the_row() {
     let (a, b) = (login("staff", 9, "form", ""), login("staff", 9, "form", ""));
     s.admit(&a, None, None, false, T0).unwrap();
     s.admit(&b, None, None, false, T0 + 10).unwrap();
-    assert_eq!(s.end_user_sessions("staff", 9, "forced", "Ada", Some(&EndLog { actor_name: "Ada".into(), ..EndLog::default() }), T0 + 50, None, "", "").unwrap().len(), 2);
+    assert_eq!(s.end_user_sessions("staff", 9, "forced", "Ada", Some(&LogFields { actor_name: "Ada".into(), ..LogFields::default() }), T0 + 50, None, "", "").unwrap().len(), 2);
     assert!(s.end_session(&a.token_hash, "nonsense", "", None, T0).is_err(), "an end reason outside the vocabulary");
     let mut ends: Vec<(String, Option<i64>, String, String, String, String)> = events(&s).into_iter().filter(|e| e.event == "logout")
         .map(|e| (e.end_reason, e.duration, e.identifier, e.ip, e.browser, e.actor_name)).collect();
@@ -317,4 +317,18 @@ fn every_end_writes_its_logout_event_with_the_duration_from_the_row() {
     let end = |r: &str, d: i64, ip: &str, browser: &str, actor: &str| (r.to_string(), Some(d), "ada@x.test".to_string(), ip.to_string(), browser.to_string(), actor.to_string());
     assert_eq!(ends, vec![end("logout", 42, "203.0.113.5", "curl", ""), end("idle", 200, "192.0.2.0", "", ""),
         end("forced", 40, "192.0.2.4", "", "Ada"), end("forced", 50, "192.0.2.4", "", "Ada")]);
+}
+
+#[test]
+fn a_revoked_cookie_that_perfex_refused_is_told_apart_and_recorded_once_asked_to() {
+    let Some(s) = common::fresh_store("replay") else { return };
+    let first = login("contact", 3, "remember_me", "k9");
+    s.admit(&first, None, None, false, T0).unwrap();
+    s.end_session(&first.token_hash, "forced", "Ada", None, T0 + 1).unwrap();
+    let log = LogFields { ip: Some("198.51.100.7".into()), user_agent: Some("Mozilla/5.0".into()), ..LogFields::default() };
+    assert_eq!(s.revoked_remember_me("k9", None, Some(&log), T0 + 2).unwrap(), Some(("contact".into(), 3)));
+    assert_eq!(s.revoked_remember_me("k8", None, Some(&log), T0 + 2).unwrap(), None, "a key the module never saw");
+    let got: Vec<(String, String, String, String)> = events(&s).into_iter().filter(|e| e.event == "failed")
+        .map(|e| (e.method, e.reason, e.user_type, e.ip)).collect();
+    assert_eq!(got, vec![("remember_me".into(), "revoked".into(), "contact".into(), "198.51.100.7".into())]);
 }

@@ -11,7 +11,7 @@ use super::convert::{from_table, to_table};
 use super::runtime::{now, store_from};
 use crate::error::Error;
 use crate::session::{self, Refusal, Rules, State, token_hash};
-use crate::store::{Admission, Ban, EndLog, NewSession, Store};
+use crate::store::{Admission, Ban, LogFields, NewSession, Store};
 use crate::user_agent;
 
 /// Login sessions of one Perfex database.
@@ -103,9 +103,10 @@ impl PhpSessions {
     }
 
     /// A request that Perfex did not log in despite its autologin cookie: ['user_type', 'user_id'] of the user whose
-    /// token the module revoked, or null.
-    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
-        match self.store.revoked_remember_me(&autologin_key, utc_offset)? {
+    /// token the module revoked, or null; with `log` (ip, user_agent, anonymize_ip) that refused arrival is recorded.
+    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>, log: Option<&ZendHashTable>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
+        match self.store.revoked_remember_me(&autologin_key, utc_offset, log.as_ref(), now())? {
             Some((user_type, user_id)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id }))?)),
             None => Ok(None),
         }
@@ -163,10 +164,10 @@ impl PhpSessions {
         Ok(self.store.touch_session(&hash, now())?)
     }
 
-    /// Ends this session (logout, idle …) and, with `log` (see EndLog: this request's ip and user_agent …), records
+    /// Ends this session (logout, idle …) and, with `log` (see LogFields: this request's ip and user_agent …), records
     /// its logout event in the same transaction; returns its duration in seconds, or null when it was not active.
     pub fn end(&self, token: String, reason: String, by: String, log: Option<&ZendHashTable>) -> PhpResult<Option<i64>> {
-        let log = log.map(|l| from_table::<EndLog>(l, "log")).transpose()?;
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let Ok(hash) = token_hash(&token) else { return Ok(None) };
         let t = now();
         Ok(self.store.end_session(&hash, &reason, &by, log.as_ref(), t)?.map(|start| t - start))
@@ -179,7 +180,7 @@ impl PhpSessions {
     pub fn end_user(&self, user_type: String, user_id: i64, reason: String, by: String, keep_token: Option<String>,
                     keep_php_session: Option<String>, keep_autologin: Option<String>, log: Option<&ZendHashTable>) -> PhpResult<Vec<i64>> {
         user_kind(&user_type)?;
-        let log = log.map(|l| from_table::<EndLog>(l, "log")).transpose()?;
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let keep = keep_token.as_deref().and_then(|t| token_hash(t).ok());
         let t = now();
         let starts = self.store.end_user_sessions(&user_type, user_id, &reason, &by, log.as_ref(), t, keep.as_deref(),
@@ -194,7 +195,7 @@ impl PhpSessions {
     pub fn end_by_id(&self, id: String, reason: String, by: String, owner: Option<String>, log: Option<&ZendHashTable>)
                      -> PhpResult<Option<ZBox<ZendHashTable>>> {
         let owner = parse_user(owner.as_deref().unwrap_or(""))?;
-        let log = log.map(|l| from_table::<EndLog>(l, "log")).transpose()?;
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let t = now();
         match self.store.end_session_by_handle(&id, owner.as_ref().map(|(t, id)| (t.as_str(), *id)), &reason, &by, log.as_ref(), t)? {
             Some((user_type, user_id, start)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),

@@ -50,12 +50,13 @@ pub enum Admission {
     Revoked,
 }
 
-/// What the Login Log says of a session's end besides its user, end reason and duration (which come from the
-/// session's row). `ip` / `user_agent`: this request's, when the user's own browser ends it; "" for an action of
-/// someone else (not the user's device); absent: the session's own (the per-request check signs the user out).
+/// What the Login Log records of an event the store writes besides what the store knows (for a session's end: its
+/// user, e-mail, end reason and duration come from the session's row). `ip` / `user_agent`: this request's, when
+/// the user's own browser is at the origin; "" for an action of someone else (not the user's device); absent: the
+/// session's own (the per-request check signs the user out).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct EndLog {
+pub struct LogFields {
     /// Client IP text.
     pub ip: Option<String>,
     /// Raw user agent.
@@ -293,7 +294,7 @@ impl Store {
             State::Idle | State::Banned { .. } | State::PasswordChanged => {
                 // The user's own browser, signed out by this check: its logout event names the session's IP and device.
                 let reason = match state { State::Idle => "idle", State::Banned { .. } => "banned", _ => "password_changed" };
-                self.end_session(token_hash, reason, "", Some(&EndLog { anonymize_ip, ..EndLog::default() }), now)?;
+                self.end_session(token_hash, reason, "", Some(&LogFields { anonymize_ip, ..LogFields::default() }), now)?;
             }
             _ => {}
         }
@@ -373,12 +374,12 @@ impl Store {
         self.run(|c| c.exec_iter(&sql, params! { "now" => now, "h" => token_hash }).map(|r| r.affected_rows() > 0))
     }
 
-    /// Ends one session (when still active), and with `log` writes its logout event (see [`EndLog`]) in the same
+    /// Ends one session (when still active), and with `log` writes its logout event (see [`LogFields`]) in the same
     /// transaction. Returns its start time when it was ended now.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn end_session(&self, token_hash: &[u8], reason: &str, by: &str, log: Option<&EndLog>, now: i64) -> Result<Option<i64>> {
+    pub fn end_session(&self, token_hash: &[u8], reason: &str, by: &str, log: Option<&LogFields>, now: i64) -> Result<Option<i64>> {
         end_reason(reason)?;
         let t = &self.tables.sessions;
         let select = format!("SELECT {ENDING} FROM `{t}` WHERE token_hash = ? AND ended_at IS NULL FOR UPDATE");
@@ -395,7 +396,7 @@ impl Store {
 
     /// Writes the logout event of a session ended now: user, identifier and duration from its row; IP and user agent
     /// as `log` gives them, else the session's own.
-    fn log_end(&self, c: &mut impl Queryable, row: &Ending, reason: &str, log: &EndLog, now: i64) -> mysql::Result<()> {
+    fn log_end(&self, c: &mut impl Queryable, row: &Ending, reason: &str, log: &LogFields, now: i64) -> mysql::Result<()> {
         let event = NewEvent {
             event: "logout".into(), user_type: row.1.clone(), user_id: Some(row.2), identifier: row.4.clone(),
             ip: log.ip.clone().unwrap_or_else(|| row.5.as_deref().map(ip::from_bytes).unwrap_or_default()),
@@ -418,7 +419,7 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for an end reason outside the vocabulary.
     #[allow(clippy::too_many_arguments)]
-    pub fn end_user_sessions(&self, user_type: &str, user_id: i64, reason: &str, by: &str, log: Option<&EndLog>, now: i64,
+    pub fn end_user_sessions(&self, user_type: &str, user_id: i64, reason: &str, by: &str, log: Option<&LogFields>, now: i64,
                              keep: Option<&[u8]>, keep_php_session: &str, keep_autologin: &str) -> Result<Vec<i64>> {
         end_reason(reason)?;
         let t = &self.tables;
@@ -478,12 +479,24 @@ impl Store {
     }
 
     /// A request that Perfex did not log in although it carried a remember-me cookie (its row is gone): the user
-    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None.
+    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None. With `log`
+    /// that refused arrival is recorded (a "failed" event, method "remember_me", reason "revoked") in the same call.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>) -> Result<Option<(String, i64)>> {
-        self.run(|c| self.revoked_token(c, None, autologin_key, utc_offset))
+    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>, log: Option<&LogFields>, now: i64) -> Result<Option<(String, i64)>> {
+        self.transaction(|c| {
+            let user = self.revoked_token(c, None, autologin_key, utc_offset)?;
+            if let (Some((user_type, user_id)), Some(log)) = (&user, log) {
+                let event = NewEvent { event: "failed".into(), user_type: user_type.clone(), user_id: Some(*user_id), method: "remember_me".into(),
+                    reason: "revoked".into(), ip: log.ip.clone().unwrap_or_default(), user_agent: log.user_agent.clone().unwrap_or_default(),
+                    anonymize_ip: log.anonymize_ip, ..NewEvent::default() };
+                if let Ok(record) = event.prepare(now) {
+                    self.insert_event(c, &record)?; // a vocabulary of constants above: prepare() cannot refuse it
+                }
+            }
+            Ok(user)
+        })
     }
 
     /// Ends the active session with the public handle (see [`SessionRow::id`]) — of `owner` only, when given: the
@@ -494,7 +507,7 @@ impl Store {
     ///
     /// # Errors
     /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for an event that does not validate.
-    pub fn end_session_by_handle(&self, handle: &str, owner: Option<(&str, i64)>, reason: &str, by: &str, log: Option<&EndLog>,
+    pub fn end_session_by_handle(&self, handle: &str, owner: Option<(&str, i64)>, reason: &str, by: &str, log: Option<&LogFields>,
                                  now: i64) -> Result<Option<(String, i64, i64)>> {
         end_reason(reason)?;
         if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {

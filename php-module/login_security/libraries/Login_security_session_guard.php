@@ -97,23 +97,15 @@ final class Login_security_session_guard
 
     /**
      * A logged-out request with an autologin cookie: Perfex found no row for it. When the module revoked that token
-     * (ended its session, or the password changed since), the refused arrival is recorded once and the cookie
-     * dropped; $notice: say why on the login page.
+     * (ended its session, or the password changed since), the extension records the refused arrival and the cookie
+     * is dropped, so that it is recorded once; $notice: say why on the login page.
      */
     private static function refuseRevokedRememberMe(bool $notice): void
     {
-        $key  = Login_security_session_context::autologinKey();
-        $user = $key === null ? null : Login_security_gateway::instance()->revokedRememberMe($key);
-        if ($user === null) {
+        $key = Login_security_session_context::autologinKey();
+        if ($key === null || Login_security_gateway::instance()->revokedRememberMe($key) === null) {
             return; // no cookie, or not one the module revoked: Perfex's own business
         }
-        Login_security_gateway::instance()->record([
-            'event'     => Login_security_gateway::EVENT_FAILED,
-            'user_type' => $user['user_type'],
-            'user_id'   => $user['user_id'],
-            'method'    => Login_security_gateway::METHOD_REMEMBER_ME,
-            'reason'    => Login_security_gateway::REASON_REVOKED,
-        ]);
         if ($notice) {
             Login_security_session_notice::set('revoked', null);
         }

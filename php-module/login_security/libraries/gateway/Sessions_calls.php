@@ -47,14 +47,16 @@ trait Login_security_sessions_calls
     }
 
     /**
-     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked, or null.
+     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked (that
+     * refused arrival is recorded by the same call), or null.
      *
      * @return array{user_type: string, user_id: int}|null
      */
     public function revokedRememberMe(string $autologinKey): ?array
     {
-        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey) {
-            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset());
+        $log  = $this->requestLog();
+        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey, $log) {
+            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset(), $log);
         }, null);
         if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
             return null;
