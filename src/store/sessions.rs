@@ -192,10 +192,11 @@ impl Store {
     /// [`crate::Error::Db`].
     pub fn admit(&self, s: &NewSession, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: bool, now: i64) -> Result<Admission> {
         let t = &self.tables;
-        let ban = format!("SELECT until FROM `{}` WHERE user_type = ? AND user_id = ? AND until > ?", t.bans);
-        let live = format!(
-            "SELECT COUNT(*) FROM `{}` WHERE user_type = ? AND user_id = ? AND ended_at IS NULL AND last_seen > ?",
-            t.sessions
+        // One statement: a ban in force and, when single login applies, the user's live sessions.
+        let standing = format!(
+            "SELECT (SELECT until FROM `{}` WHERE user_type = ? AND user_id = ? AND until > ?), \
+             IF(?, (SELECT COUNT(*) FROM `{}` WHERE user_type = ? AND user_id = ? AND ended_at IS NULL AND last_seen > ?), NULL)",
+            t.bans, t.sessions
         );
         let remember_me = s.method == "remember_me";
         let event = |name: &str, method: &str, reason: &str, end_reason: &str| NewEvent {
@@ -208,11 +209,8 @@ impl Store {
         let (login, refused_banned, refused_single, revoked) = (event("login", &s.method, "", "")?, event("logout", typed, "", "banned")?,
             event("logout", typed, "", "rejected")?, event("failed", "remember_me", "revoked", "")?);
         self.transaction(|c| {
-            let banned: Option<i64> = c.exec_first(&ban, (&s.user_type, s.user_id, now))?;
-            let others: Option<u64> = match live_window {
-                Some(window) if banned.is_none() => c.exec_first(&live, (&s.user_type, s.user_id, now - window))?,
-                _ => None,
-            };
+            let (banned, others): (Option<i64>, Option<u64>) = c.exec_first(&standing, (&s.user_type, s.user_id, now, live_window.is_some(),
+                &s.user_type, s.user_id, now - live_window.unwrap_or(0)))?.unwrap_or((None, None));
             if let Some(refusal) = session::refusal(banned, others, now) {
                 self.insert_event(c, if matches!(refusal, Refusal::Banned { .. }) { &refused_banned } else { &refused_single })?;
                 return Ok(Admission::Refused(refusal));
@@ -514,18 +512,22 @@ impl Store {
             return Ok(None);
         }
         let t = &self.tables;
+        // With an owner, its (user_type, user_id) leads the search (idx_user); the handle is no index of its own.
+        let of_owner = if owner.is_some() { " AND user_type = ? AND user_id = ?" } else { "" };
         let select = format!(
-            "SELECT {ENDING} FROM `{}` \
-             WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(?) AND ended_at IS NULL AND (? = '' OR (user_type = ? AND user_id = ?)) FOR UPDATE",
+            "SELECT {ENDING} FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(?) AND ended_at IS NULL{of_owner} FOR UPDATE",
             t.sessions
         );
         let update = format!("UPDATE `{}` SET ended_at = ?, end_reason = ?, ended_by = ? WHERE token_hash = ?", t.sessions);
         let autologin = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", t.autologin);
         let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE ?", t.php_sessions);
         let handle = handle.to_ascii_lowercase();
-        let (owner_type, owner_id) = owner.unwrap_or(("", 0));
+        let mut binds: Vec<Value> = vec![handle.as_str().into()];
+        if let Some((owner_type, owner_id)) = owner {
+            binds.extend([owner_type.into(), owner_id.into()]);
+        }
         self.transaction(|c| {
-            let Some(row) = c.exec_first::<Ending, _, _>(&select, (&handle, owner_type, owner_type, owner_id))? else {
+            let Some(row) = c.exec_first::<Ending, _, _>(&select, Params::Positional(binds.clone()))? else {
                 return Ok(None);
             };
             c.exec_drop(&update, (now, reason, by, &row.0))?;
