@@ -15,9 +15,11 @@ require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
 
 define('LOGIN_SECURITY_SESSION_PASSWORD_CHANGE', 'login_security_password_change');
 
-hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login', 5);
-hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login', 5);
-hooks()->add_action('app_init', 'login_security_sessions_check_request', 5);
+// After hooks/lockout.php (priority 5): a login or remember-me arrival it refuses starts no session and records no
+// login, and its remember-me check still sees the arrival (no session of ours started yet in this request).
+hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login', 10);
+hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login', 10);
+hooks()->add_action('app_init', 'login_security_sessions_check_request', 10);
 hooks()->add_action('before_staff_logout', 'login_security_sessions_on_staff_logout');
 hooks()->add_action('before_contact_logout', 'login_security_sessions_on_contact_logout');
 hooks()->add_action('after_user_reset_password', 'login_security_sessions_on_password_reset');
