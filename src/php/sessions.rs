@@ -11,7 +11,7 @@ use super::convert::{from_table, to_table};
 use super::runtime::{now, store_from};
 use crate::error::Error;
 use crate::session::{self, Refusal, Rules, State, token_hash};
-use crate::store::{Admission, Ban, LogFields, NewSession, Store};
+use crate::store::{Admission, Ban, LogFields, NewSession, Store, public_id};
 use crate::user_agent;
 
 /// Login sessions of one Perfex database.
@@ -28,11 +28,6 @@ fn user_kind(user_type: &str) -> PhpResult<()> {
     } else {
         Err(Error::invalid("user_type", "expected \"staff\" or \"contact\"").into())
     }
-}
-
-/// The public id of a session as live() shows it: the hex of the first 16 bytes of its token's SHA-256.
-fn public_id(hash: &[u8]) -> String {
-    hash[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn parse_user(user: &str) -> PhpResult<Option<(String, i64)>> {
@@ -75,8 +70,8 @@ impl PhpSessions {
                  autologin_key: Option<String>, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: Option<bool>)
                  -> PhpResult<ZBox<ZendHashTable>> {
         user_kind(&user_type)?;
-        if !["form", "two_factor", "remember_me", ""].contains(&method.as_str()) {
-            return Err(Error::invalid("method", "expected \"form\", \"two_factor\", \"remember_me\" or \"\"").into());
+        if !crate::login_log::METHODS.contains(&method.as_str()) {
+            return Err(Error::invalid("method", format!("expected one of {:?}", crate::login_log::METHODS)).into());
         }
         let token = session::new_token()?;
         let hash = token_hash(&token)?;

@@ -154,8 +154,11 @@ fn end_reason(reason: &str) -> Result<()> {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// A session's public handle (see [`SessionRow::id`]): the hex of the first [`HANDLE_HEX`] / 2 bytes of its token
+/// hash. Never the token, and not enough of the hash to stand for it.
+#[must_use]
+pub fn public_id(token_hash: &[u8]) -> String {
+    token_hash.iter().take(HANDLE_HEX / 2).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Store {
@@ -602,7 +605,7 @@ impl Store {
         let mut out: Vec<SessionRow> = rows
             .into_iter()
             .map(|(h, user_type, user_id, ip_b, user_agent, device, browser, os, method, created_at, last_seen)| SessionRow {
-                id: hex(&h)[..HANDLE_HEX].to_string(),
+                id: public_id(&h),
                 user_type, user_id, user_name: String::new(), email: String::new(),
                 ip: ip_b.as_deref().map(ip::from_bytes).unwrap_or_default(),
                 user_agent, device, browser, os, method, created_at, last_seen,
@@ -682,6 +685,7 @@ impl Store {
 mod tests {
     #[test]
     fn handles_are_a_prefix_of_the_hash_hex() {
-        assert_eq!(super::hex(&[0xab, 0x01]), "ab01");
+        assert_eq!(super::public_id(&[0xab, 0x01]), "ab01");
+        assert_eq!(super::public_id(&[0xab; 32]).len(), 32);
     }
 }
