@@ -152,8 +152,8 @@ fn ending_a_session_by_its_handle_checks_the_owner_in_sql_and_logs_it_in_the_sam
 #[test]
 fn a_browser_back_without_its_session_learns_why_from_its_own_row() {
     let Some(s) = common::fresh_store("why") else { return };
-    let (a, b) = (start(&s, "staff", 4, T0), start(&s, "staff", 4, T0));
-    let _ = (a, b);
+    start(&s, "staff", 4, T0);
+    start(&s, "staff", 4, T0);
     let ids: Vec<String> = s.live_sessions("staff", Some(("staff", 4)), T0, 1800, 10).unwrap().into_iter().map(|r| r.id).collect();
     assert_eq!(s.ended_why("staff", 4, &ids[0], T0 + 1).unwrap(), None, "still active");
     s.end_session_by_handle(&ids[0], None, "forced", "Ada", None, T0 + 2).unwrap();
