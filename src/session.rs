@@ -114,6 +114,57 @@ pub fn remember_me_revoked(bound: Option<&Snapshot>) -> bool {
     bound.is_some_and(|s| (s.ended_at.is_some() && s.end_reason != "expired") || password_changed_since(s))
 }
 
+/// Why a new session is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The user is banned until then.
+    Banned {
+        /// End of the ban.
+        until: i64,
+    },
+    /// Single login: the user has a live session already.
+    Rejected,
+}
+
+impl Refusal {
+    /// The end reason the Login Log records for it.
+    #[must_use]
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::Banned { .. } => "banned",
+            Refusal::Rejected => "rejected",
+        }
+    }
+}
+
+/// Whether a new session of a user may start (a login, a remember-me arrival, a takeover): a ban in force refuses
+/// it first; then, when single login applies (`live`: how many live sessions the user has), any live session.
+#[must_use]
+pub fn refusal(banned_until: Option<i64>, live: Option<u64>, now: i64) -> Option<Refusal> {
+    if let Some(until) = banned_until.filter(|u| *u > now) {
+        return Some(Refusal::Banned { until });
+    }
+    live.is_some_and(|n| n > 0).then_some(Refusal::Rejected)
+}
+
+/// Why a browser that comes back with no Perfex session at all was signed out from elsewhere (ending a user's
+/// sessions deletes their Perfex session rows, so the per-request check never sees the ended session): the notice
+/// code for the login page and the end of a ban. `ended`: when and why its own session ended (None: no such
+/// session); `banned_until`: a ban of its user. None for a session still active, one that simply expired, or ended
+/// by this browser itself (a logout, idle, a password change it was told of then).
+#[must_use]
+pub fn signed_out_why(ended: Option<(Option<i64>, &str)>, banned_until: Option<i64>, now: i64) -> Option<(&'static str, Option<i64>)> {
+    if let Some(until) = banned_until.filter(|u| *u > now) {
+        return Some(("banned", Some(until)));
+    }
+    match ended? {
+        (None, _) => None,
+        (Some(_), "forced" | "banned") => Some(("forced", None)),
+        (Some(_), "logout") => Some(("logout", None)), // signed out everywhere else, or the password was reset
+        (Some(_), _) => None,
+    }
+}
+
 /// A fresh random session token (64 hex characters, 256 bits). It goes to the PHP session only.
 ///
 /// # Errors
@@ -224,6 +275,29 @@ mod tests {
         }
         let changed = Snapshot { ended_at: Some(200), end_reason: "expired".into(), password_changed_at: Some(150), ..live };
         assert!(remember_me_revoked(Some(&changed)), "the password changed after the token was made");
+    }
+
+    #[test]
+    fn a_ban_refuses_a_new_session_before_single_login_does() {
+        assert_eq!(refusal(Some(500), Some(1), 100), Some(Refusal::Banned { until: 500 }));
+        assert_eq!(refusal(Some(100), Some(1), 100), Some(Refusal::Rejected), "the ban ended");
+        assert_eq!(refusal(None, Some(0), 100), None);
+        assert_eq!(refusal(None, None, 100), None, "single login off");
+        assert_eq!(Refusal::Rejected.reason(), "rejected");
+        assert_eq!(Refusal::Banned { until: 1 }.reason(), "banned");
+    }
+
+    #[test]
+    fn a_browser_without_its_session_learns_why_from_the_row_and_a_ban() {
+        assert_eq!(signed_out_why(None, Some(900), 100), Some(("banned", Some(900))), "a ban in force says so first");
+        assert_eq!(signed_out_why(Some((Some(50), "forced")), Some(100), 100), Some(("forced", None)), "a ban that ended");
+        assert_eq!(signed_out_why(Some((Some(50), "banned")), None, 100), Some(("forced", None)));
+        assert_eq!(signed_out_why(Some((Some(50), "logout")), None, 100), Some(("logout", None)));
+        assert_eq!(signed_out_why(Some((None, "")), None, 100), None, "still active");
+        for reason in ["expired", "idle", "password_changed", "rejected"] {
+            assert_eq!(signed_out_why(Some((Some(50), reason)), None, 100), None, "{reason}");
+        }
+        assert_eq!(signed_out_why(None, None, 100), None, "no such session");
     }
 
     #[test]

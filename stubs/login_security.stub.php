@@ -362,23 +362,31 @@ namespace LoginSecurity {
         public function start(string $user_type, int $user_id, string $ip, string $user_agent, string $method, ?string $autologin_key = null): string {}
 
         /**
-         * A remember-me arrival (Perfex's autologin cookie logged the user in, no hook fired): refused when the
-         * token's newest session was ended other than by Perfex's session expiry, or the user's password changed
-         * after it began — then its tbluser_auto_login row is deleted. Otherwise a session bound to the key starts.
-         * $utc_offset: PHP's offset from UTC in seconds, date('Z') (Perfex writes last_password_change in local time);
-         * null when the password rule is off.
+         * A login by form or two-factor code ($method "form" / "two_factor", $identifier the e-mail typed; before
+         * Perfex sets its session), a remember-me arrival ("remember_me": Perfex's autologin cookie logged the user
+         * in, no hook fired; $autologin_key the md5 key id of its cookie) or the takeover of a session older than the
+         * module (""): decided and recorded in ONE transaction. Refused when the user is banned or, with $live_window
+         * (the single-login idle expiry, when single login applies), has a live session: a "logout" event with that
+         * end reason and duration 0 is recorded. A remember-me token the module revoked (its newest session was
+         * ended other than by Perfex's session expiry, or the password changed after it began; $utc_offset as for
+         * check()) is refused too: its tbluser_auto_login row is deleted and a "failed" event with reason "revoked"
+         * recorded. Otherwise a session starts with its "login" event (none for a takeover).
          *
-         * @return array{state: string, token?: string}  state "started" (token) | "revoked".
+         * @return array{state: string, token?: string, id?: string, reason?: string, until?: int}
+         *   state "allowed" (token: for the PHP session only; id: its public id as live() shows it) |
+         *   "refused" (reason banned|rejected, until: end of a ban) | "revoked".
          */
-        public function arrive(string $user_type, int $user_id, string $ip, string $user_agent, string $autologin_key, ?int $utc_offset = null): array {}
+        public function login(string $user_type, int $user_id, string $method, string $identifier, string $ip, string $user_agent, ?string $autologin_key = null, ?int $live_window = null, ?int $utc_offset = null, ?bool $anonymize_ip = null): array {}
 
         /**
          * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user
-         * whose token it was when the module revoked it (its session was ended, or the password changed since).
+         * whose token it was when the module revoked it (its session was ended, or the password changed since). With
+         * $log (ip, user_agent, anonymize_ip) that refused arrival is recorded in the same call: a "failed" event,
+         * method "remember_me", reason "revoked".
          *
          * @return array{user_type: string, user_id: int}|null
          */
-        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null): ?array {}
+        public function revokedRememberMe(string $autologin_key, ?int $utc_offset = null, ?array $log = null): ?array {}
 
         /** Binds the remember-me row (md5 key id) a login just created to that login's session. */
         public function bindAutologin(string $token, string $autologin_key): bool {}
@@ -398,27 +406,35 @@ namespace LoginSecurity {
          * $idle_limit: seconds of inactivity after which the session ends (null or 0: never). $live_window: the
          * single-login idle expiry in seconds, when single login applies. $autologin_key: md5 key id of this
          * request's autologin cookie. $utc_offset: date('Z') to apply the password rule; null: the rule is off (the
-         * user's last_password_change is then not read).
+         * user's last_password_change is then not read). A session this check ends (idle, banned, password changed)
+         * has its "logout" event recorded in the same transaction, with the session's IP (its network when
+         * $anonymize_ip) and device.
          *
          * @return array{state: string, reason?: string, until?: int, started_at?: int}
          *   state "active" | "ended" (reason: logout|idle|forced|banned|rejected|expired|password_changed) |
          *   "banned" (until) | "idle" | "password_changed" (the password changed after the session began, not by
          *   it) | "unknown" (not a session of ours).
          */
-        public function check(string $token, ?int $idle_limit, bool $activity, ?int $live_window = null, ?string $autologin_key = null, ?int $utc_offset = null): array {}
+        public function check(string $token, ?int $idle_limit, bool $activity, ?int $live_window = null, ?string $autologin_key = null, ?int $utc_offset = null, ?bool $anonymize_ip = null): array {}
 
         /** Records real activity now (the heartbeat); false when the session is not active. */
         public function touch(string $token): bool {}
 
-        /** Ends this session with a reason; its duration in seconds, or null when it was not active. */
-        public function end(string $token, string $reason, string $by): ?int {}
+        /**
+         * Ends this session with a reason (one of the Login Log's end reasons); its duration in seconds, or null when
+         * it was not active. With $log its "logout" event — user, e-mail and duration from the session's row; ip,
+         * user_agent, anonymize_ip, actor_id, actor_name, details from $log (ip / user_agent absent: the session's
+         * own) — is recorded in the same transaction.
+         */
+        public function end(string $token, string $reason, string $by, ?array $log = null): ?int {}
 
         /**
          * Ends every active session of a user except $keep_token's, deletes their rows in Perfex's tblsessions
          * (except $keep_php_session, the current session_id()) and tbluser_auto_login (except the md5 key
-         * $keep_autologin). Returns the durations (seconds) of the sessions ended.
+         * $keep_autologin). With $log (as for end()) each one's "logout" event is recorded in the same transaction.
+         * Returns the durations (seconds) of the sessions ended.
          */
-        public function endUser(string $user_type, int $user_id, string $reason, string $by, ?string $keep_token = null, ?string $keep_php_session = null, ?string $keep_autologin = null): array {}
+        public function endUser(string $user_type, int $user_id, string $reason, string $by, ?string $keep_token = null, ?string $keep_php_session = null, ?string $keep_autologin = null, ?array $log = null): array {}
 
         /**
          * Ends sessions without activity for $idle_secs (at least 60) with reason "expired" — run it from cron with
@@ -429,10 +445,24 @@ namespace LoginSecurity {
         public function expireStale(int $idle_secs): array {}
 
         /**
-         * Ends the session whose public id live() shows, and deletes exactly its own remember-me row and Perfex
-         * session rows: ['user_type', 'user_id', 'duration'], or null.
+         * Ends the session whose public id live() shows — only when it is $owner's ("staff:ID" / "contact:ID"), if
+         * given: checked in the same statement — and deletes exactly its own remember-me row and Perfex session rows.
+         * With $log (as for end()) its "logout" event is recorded in the same transaction.
+         *
+         * @return array{user_type: string, user_id: int, duration: int}|null  null when no active session (of $owner) has that id.
          */
-        public function endById(string $id, string $reason, string $by): ?array {}
+        public function endById(string $id, string $reason, string $by, ?string $owner = null, ?array $log = null): ?array {}
+
+        /**
+         * Why the session with public id $public_id of a user was signed out from elsewhere, for a browser that comes
+         * back without its Perfex session (ending a user's sessions deletes those rows): one query of the session's row
+         * and a ban in force. "banned" (until: the ban's end) while a ban is in force; "forced" when an admin or a ban
+         * ended it; "logout" when it was signed out from another session or by a password reset. Null otherwise
+         * (active, expired, ended by this browser itself, unknown).
+         *
+         * @return array{reason: string, until: int|null}|null
+         */
+        public function endedWhy(string $user_type, int $user_id, string $public_id): ?array {}
 
         /**
          * Live sessions (not ended, active within $idle_secs), newest activity first.

@@ -33,7 +33,6 @@ require_once __DIR__ . '/libraries/Login_security_gateway.php';
  */
 Login_security_request::capture($_SERVER);
 
-require_once __DIR__ . '/hooks/login_log.php';
 require_once __DIR__ . '/hooks/lockout.php';
 require_once __DIR__ . '/hooks/lockout_notify.php';
 require_once __DIR__ . '/hooks/menu.php';

@@ -7,12 +7,13 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde_json::json;
 
-use super::convert::to_table;
+use super::convert::{from_table, to_table};
 use super::runtime::{now, store_from};
 use crate::error::Error;
-use crate::session::{self, Rules, State, token_hash};
-use crate::store::{Arrival, Ban, NewSession, Store};
+use crate::session::{self, Refusal, Rules, State, token_hash};
+use crate::store::{Admission, Ban, LogFields, NewSession, Store, public_id};
 use crate::user_agent;
+use crate::vocabulary::Method;
 
 /// Login sessions of one Perfex database.
 #[php_class]
@@ -55,31 +56,53 @@ impl PhpSessions {
         let token = session::new_token()?;
         let ua_text = user_agent::sanitize(&user_agent);
         let s = NewSession { token_hash: token_hash(&token)?, user_type, user_id, ip, ua: user_agent::summarize(&ua_text),
-            user_agent: ua_text, method, autologin_key: autologin_key.unwrap_or_default() };
+            user_agent: ua_text, method, autologin_key: autologin_key.unwrap_or_default(), identifier: String::new() };
         self.store.start_session(&s, now())?;
         Ok(token)
     }
 
-    /// A remember-me arrival: ['state' => 'started', 'token'] or ['state' => 'revoked'] (row deleted).
-    /// `utc_offset`: PHP's date('Z'); null when the password rule is off.
-    pub fn arrive(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, autologin_key: String,
-                  utc_offset: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
+    /// A login (method "form" / "two_factor", with the e-mail typed), a remember-me arrival ("remember_me", with the
+    /// md5 key of its cookie) or a takeover of a session older than the module (""): decided and recorded in one
+    /// transaction. `live_window`: the single-login idle expiry when single login applies; `utc_offset` as for
+    /// check(). ['state' => 'allowed', 'token', 'id'] | ['state' => 'refused', 'reason' => banned|rejected, 'until'] |
+    /// ['state' => 'revoked'].
+    #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
+    pub fn login(&self, user_type: String, user_id: i64, method: String, identifier: String, ip: String, user_agent: Binary<u8>,
+                 autologin_key: Option<String>, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: Option<bool>)
+                 -> PhpResult<ZBox<ZendHashTable>> {
         user_kind(&user_type)?;
-        let mut out = ZendHashTable::with_capacity(2);
-        if self.store.remember_me_arrival(&user_type, user_id, &autologin_key, utc_offset)? == Arrival::Revoked {
-            out.insert("state", "revoked")?;
-            return Ok(out);
+        if !method.is_empty() && Method::parse(&method).is_none() {
+            return Err(Error::invalid("method", format!("expected \"\" or one of {:?}", Method::texts())).into());
         }
-        let token = self.start(user_type, user_id, ip, user_agent, "remember_me".into(), Some(autologin_key))?;
-        out.insert("state", "started")?;
-        out.insert("token", token)?;
+        let token = session::new_token()?;
+        let hash = token_hash(&token)?;
+        let ua_text = user_agent::sanitize(&user_agent);
+        let s = NewSession { token_hash: hash.clone(), user_type, user_id, ip, ua: user_agent::summarize(&ua_text), user_agent: ua_text,
+            method, autologin_key: autologin_key.unwrap_or_default(), identifier };
+        let mut out = ZendHashTable::with_capacity(3);
+        match self.store.admit(&s, live_window.filter(|w| *w > 0), utc_offset, anonymize_ip.unwrap_or(false), now())? {
+            Admission::Started => {
+                out.insert("state", "allowed")?;
+                out.insert("token", token)?;
+                out.insert("id", public_id(&hash))?;
+            }
+            Admission::Refused(refusal) => {
+                out.insert("state", "refused")?;
+                out.insert("reason", refusal.reason())?;
+                if let Refusal::Banned { until } = refusal {
+                    out.insert("until", until)?;
+                }
+            }
+            Admission::Revoked => out.insert("state", "revoked")?,
+        }
         Ok(out)
     }
 
     /// A request that Perfex did not log in despite its autologin cookie: ['user_type', 'user_id'] of the user whose
-    /// token the module revoked, or null.
-    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
-        match self.store.revoked_remember_me(&autologin_key, utc_offset)? {
+    /// token the module revoked, or null; with `log` (ip, user_agent, anonymize_ip) that refused arrival is recorded.
+    pub fn revoked_remember_me(&self, autologin_key: String, utc_offset: Option<i64>, log: Option<&ZendHashTable>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
+        match self.store.revoked_remember_me(&autologin_key, utc_offset, log.as_ref(), now())? {
             Some((user_type, user_id)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id }))?)),
             None => Ok(None),
         }
@@ -101,7 +124,7 @@ impl PhpSessions {
     /// 'started_at'].
     #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
     pub fn check(&self, token: String, idle_limit: Option<i64>, activity: bool, live_window: Option<i64>,
-                 autologin_key: Option<String>, utc_offset: Option<i64>) -> PhpResult<ZBox<ZendHashTable>> {
+                 autologin_key: Option<String>, utc_offset: Option<i64>, anonymize_ip: Option<bool>) -> PhpResult<ZBox<ZendHashTable>> {
         // Built by hand rather than through serde: this runs on every request.
         let mut out = ZendHashTable::with_capacity(4);
         let Ok(hash) = token_hash(&token) else {
@@ -110,7 +133,7 @@ impl PhpSessions {
         };
         let rules = Rules { idle_limit: idle_limit.filter(|l| *l > 0), live_window: live_window.filter(|l| *l > 0) };
         let (state, started) = self.store.check_session(&hash, now(), &rules, activity, autologin_key.as_deref().unwrap_or(""),
-            utc_offset)?;
+            utc_offset, anonymize_ip.unwrap_or(false))?;
         match state {
             State::Active { .. } => out.insert("state", "active")?,
             State::PasswordChanged => out.insert("state", "password_changed")?,
@@ -137,32 +160,51 @@ impl PhpSessions {
         Ok(self.store.touch_session(&hash, now())?)
     }
 
-    /// Ends this session (logout, idle …); returns its duration in seconds, or null when it was not active.
-    pub fn end(&self, token: String, reason: String, by: String) -> PhpResult<Option<i64>> {
+    /// Ends this session (logout, idle …) and, with `log` (see LogFields: this request's ip and user_agent …), records
+    /// its logout event in the same transaction; returns its duration in seconds, or null when it was not active.
+    pub fn end(&self, token: String, reason: String, by: String, log: Option<&ZendHashTable>) -> PhpResult<Option<i64>> {
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let Ok(hash) = token_hash(&token) else { return Ok(None) };
         let t = now();
-        Ok(self.store.end_session(&hash, &reason, &by, t)?.map(|start| t - start))
+        Ok(self.store.end_session(&hash, &reason, &by, log.as_ref(), t)?.map(|start| t - start))
     }
 
     /// Ends every session of a user (but `keep_token`'s), removes their Perfex session rows (but
-    /// `keep_php_session`) and remember-me rows (but the md5 `keep_autologin`); returns the durations ended.
+    /// `keep_php_session`) and remember-me rows (but the md5 `keep_autologin`), and with `log` records each one's
+    /// logout event in the same transaction; returns the durations ended.
     #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
     pub fn end_user(&self, user_type: String, user_id: i64, reason: String, by: String, keep_token: Option<String>,
-                    keep_php_session: Option<String>, keep_autologin: Option<String>) -> PhpResult<Vec<i64>> {
+                    keep_php_session: Option<String>, keep_autologin: Option<String>, log: Option<&ZendHashTable>) -> PhpResult<Vec<i64>> {
         user_kind(&user_type)?;
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let keep = keep_token.as_deref().and_then(|t| token_hash(t).ok());
         let t = now();
-        let starts = self.store.end_user_sessions(&user_type, user_id, &reason, &by, t, keep.as_deref(),
+        let starts = self.store.end_user_sessions(&user_type, user_id, &reason, &by, log.as_ref(), t, keep.as_deref(),
             keep_php_session.as_deref().unwrap_or(""), keep_autologin.as_deref().unwrap_or(""))?;
         Ok(starts.into_iter().map(|s| t - s).collect())
     }
 
-    /// Ends the session with the public handle `id` of `live()`, with exactly its own remember-me row and Perfex
-    /// session rows: ['user_type', 'user_id', 'duration'] or null.
-    pub fn end_by_id(&self, id: String, reason: String, by: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+    /// Ends the session with the public handle `id` of `live()` — only when it is `owner`'s ("staff:ID" /
+    /// "contact:ID"), if given — with exactly its own remember-me row and Perfex session rows, and records its logout
+    /// event (`log`: the event's other fields, e.g. actor and details) in the same transaction:
+    /// ['user_type', 'user_id', 'duration'] or null.
+    pub fn end_by_id(&self, id: String, reason: String, by: String, owner: Option<String>, log: Option<&ZendHashTable>)
+                     -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        let owner = parse_user(owner.as_deref().unwrap_or(""))?;
+        let log = log.map(|l| from_table::<LogFields>(l, "log")).transpose()?;
         let t = now();
-        match self.store.end_session_by_handle(&id, &reason, &by, t)? {
+        match self.store.end_session_by_handle(&id, owner.as_ref().map(|(t, id)| (t.as_str(), *id)), &reason, &by, log.as_ref(), t)? {
             Some((user_type, user_id, start)) => Ok(Some(to_table(&json!({ "user_type": user_type, "user_id": user_id, "duration": t - start }))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Why the session `public_id` of a user was signed out from elsewhere, for a browser that comes back without
+    /// its Perfex session: ['reason' => banned|forced|logout, 'until' => end of a ban or null], or null.
+    pub fn ended_why(&self, user_type: String, user_id: i64, public_id: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        user_kind(&user_type)?;
+        match self.store.ended_why(&user_type, user_id, &public_id, now())? {
+            Some((reason, until)) => Ok(Some(to_table(&json!({ "reason": reason, "until": until }))?)),
             None => Ok(None),
         }
     }

@@ -135,6 +135,12 @@ impl Store {
         })
     }
 
+    /// Writes one prepared event on `c` (a connection or an open transaction, so that an event is recorded in the
+    /// same transaction as the change it reports).
+    pub(super) fn insert_event(&self, c: &mut impl Queryable, e: &EventRecord) -> mysql::Result<()> {
+        insert_events(c, &self.tables.events, &[e])
+    }
+
     /// One page of the log, newest first, with the total number of matching rows.
     ///
     /// # Errors

@@ -7,7 +7,7 @@ use super::Store;
 use crate::error::{Error, Result};
 
 /// The schema version [`Store::migrate`] brings a database to.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Every table name the store uses, built from Perfex's `db_prefix()`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +171,7 @@ fn steps(t: &TableNames) -> Vec<Vec<String>> {
             seen_block BIGINT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'the last block id this admin was told of'
         ) {TABLE_OPTIONS}",
         notices = t.notices
-    )], sessions_remember_me_and_password(t)]
+    )], sessions_remember_me_and_password(t), sessions_identifier(t)]
 }
 
 /// 5: each session knows its remember-me row (md5 key id, as `tbluser_auto_login.key_id`, VARCHAR(64) since
@@ -182,6 +182,15 @@ fn sessions_remember_me_and_password(t: &TableNames) -> Vec<String> {
             ADD COLUMN IF NOT EXISTS autologin_key VARCHAR(64) NOT NULL DEFAULT '' COMMENT 'md5 key id of the remember-me row behind it', \
             ADD COLUMN IF NOT EXISTS password_seen BIGINT NOT NULL DEFAULT 0 COMMENT 'unix time of the password change this session made', \
             ADD KEY IF NOT EXISTS idx_autologin (autologin_key)",
+        sessions = t.sessions
+    )]
+}
+
+/// 6: each session keeps the e-mail its login was typed with, so that the extension records its logout event
+/// itself (the module no longer keeps a copy in the PHP session). One step of its own so that it merges as it is.
+fn sessions_identifier(t: &TableNames) -> Vec<String> {
+    vec![format!(
+        "ALTER TABLE `{sessions}` ADD COLUMN IF NOT EXISTS identifier VARCHAR(191) NOT NULL DEFAULT '' COMMENT 'the e-mail as typed at login'",
         sessions = t.sessions
     )]
 }

@@ -7,12 +7,13 @@
 
 use mysql::prelude::Queryable;
 use mysql::{Params, Value, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Store;
 use crate::error::Result;
 use crate::ip;
-use crate::session::{self, Rules, Snapshot, State};
+use crate::login_log::NewEvent;
+use crate::session::{self, Refusal, Rules, Snapshot, State};
 use crate::user_agent::Summary;
 
 /// A session to start.
@@ -34,7 +35,46 @@ pub struct NewSession {
     pub method: String,
     /// md5 key id of the remember-me row behind it (`tbluser_auto_login.key_id`), "" when none.
     pub autologin_key: String,
+    /// The e-mail the login was typed with ("" for a remember-me arrival or a takeover): its logout event names it.
+    pub identifier: String,
 }
+
+/// What a login, a remember-me arrival or a takeover comes to (see [`Store::admit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    /// The session started.
+    Started,
+    /// Refused: banned, or single login.
+    Refused(Refusal),
+    /// A remember-me token the module revoked (its session was ended, or the password changed since).
+    Revoked,
+}
+
+/// What the Login Log records of an event the store writes besides what the store knows (for a session's end: its
+/// user, e-mail, end reason and duration come from the session's row). `ip` / `user_agent`: this request's, when
+/// the user's own browser is at the origin; "" for an action of someone else (not the user's device); absent: the
+/// session's own (the per-request check signs the user out).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogFields {
+    /// Client IP text.
+    pub ip: Option<String>,
+    /// Raw user agent.
+    pub user_agent: Option<String>,
+    /// Store the /24 or /48 network instead of the address.
+    pub anonymize_ip: bool,
+    /// The staff member who ended it.
+    pub actor_id: Option<i64>,
+    /// Their name.
+    pub actor_name: String,
+    /// Free text.
+    pub details: String,
+}
+
+/// The columns of a session being ended, for its logout event (see [`Ending`]).
+const ENDING: &str = "token_hash, user_type, user_id, created_at, identifier, ip, user_agent, autologin_key";
+/// A session being ended: token hash, user type, user id, start, identifier, IP bytes, user agent, remember-me key.
+type Ending = (Vec<u8>, String, i64, i64, String, Option<Vec<u8>>, String, String);
 
 /// What a remember-me arrival may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,8 +145,20 @@ pub struct Ban {
 /// Length of the public handle of a session (hex characters of its token hash).
 const HANDLE_HEX: usize = 32;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Refuses an end reason outside the Login Log's vocabulary before anything is ended.
+fn end_reason(reason: &str) -> Result<()> {
+    if reason.is_empty() || crate::vocabulary::EndReason::parse(reason).is_some() {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid("reason", format!("\"{}\" is not an end reason", crate::login_log::cut(reason, 40))))
+    }
+}
+
+/// A session's public handle (see [`SessionRow::id`]): the hex of the first [`HANDLE_HEX`] / 2 bytes of its token
+/// hash. Never the token, and not enough of the hash to stand for it.
+#[must_use]
+pub fn public_id(token_hash: &[u8]) -> String {
+    token_hash.iter().take(HANDLE_HEX / 2).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Store {
@@ -115,17 +167,72 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn start_session(&self, s: &NewSession, now: i64) -> Result<()> {
+        self.run(|c| self.insert_session(c, s, now))
+    }
+
+    fn insert_session(&self, c: &mut impl Queryable, s: &NewSession, now: i64) -> mysql::Result<()> {
         let sql = format!(
-            "INSERT INTO `{}` (token_hash, user_type, user_id, ip, user_agent, device, browser, os, method, created_at, last_seen, autologin_key) \
-             VALUES (:h, :t, :u, :ip, :ua, :d, :b, :o, :m, :now, :now, :k)",
+            "INSERT INTO `{}` (token_hash, user_type, user_id, ip, user_agent, device, browser, os, method, created_at, last_seen, autologin_key, identifier) \
+             VALUES (:h, :t, :u, :ip, :ua, :d, :b, :o, :m, :now, :now, :k, :i)",
             self.tables.sessions
         );
         let browser = format!("{} {}", s.ua.browser, s.ua.browser_version).trim().to_string();
         let os = format!("{} {}", s.ua.os, s.ua.os_version).trim().to_string();
-        let p = params! { "h" => &s.token_hash, "t" => &s.user_type, "u" => s.user_id, "ip" => ip::to_bytes(&s.ip),
+        c.exec_drop(&sql, params! { "h" => &s.token_hash, "t" => &s.user_type, "u" => s.user_id, "ip" => ip::to_bytes(&s.ip),
             "ua" => &s.user_agent, "d" => s.ua.device, "b" => browser, "o" => os, "m" => &s.method, "now" => now,
-            "k" => &s.autologin_key };
-        self.run(|c| c.exec_drop(&sql, p.clone()))
+            "k" => &s.autologin_key, "i" => crate::login_log::cut(&s.identifier, crate::login_log::MAX_IDENTIFIER) })
+    }
+
+    /// A login (`s.method` "form" / "two_factor", before Perfex sets its session), a remember-me arrival ("remember_me",
+    /// `s.autologin_key` its cookie's md5 key) or a takeover of a session older than the module (""): decides and
+    /// records it in ONE transaction. Refused when the user is banned or — with `live_window` (single login, seconds)
+    /// — has a live session (a "logout" event with that end reason and duration 0); a remember-me token the module
+    /// revoked is refused too (`utc_offset` as for [`Store::check_session`]; its remember-me row is deleted and a
+    /// "failed" event with reason "revoked" written). Otherwise the session starts, with its "login" event (none
+    /// for a takeover: nobody logged in).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn admit(&self, s: &NewSession, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: bool, now: i64) -> Result<Admission> {
+        let t = &self.tables;
+        // One statement: a ban in force and, when single login applies, the user's live sessions.
+        let standing = format!(
+            "SELECT (SELECT until FROM `{}` WHERE user_type = ? AND user_id = ? AND until > ?), \
+             IF(?, (SELECT COUNT(*) FROM `{}` WHERE user_type = ? AND user_id = ? AND ended_at IS NULL AND last_seen > ?), NULL)",
+            t.bans, t.sessions
+        );
+        let remember_me = s.method == "remember_me";
+        let event = |name: &str, method: &str, reason: &str, end_reason: &str| NewEvent {
+            event: name.into(), user_type: s.user_type.clone(), user_id: Some(s.user_id), identifier: s.identifier.clone(),
+            method: method.into(), reason: reason.into(), ip: s.ip.clone(), user_agent: s.user_agent.clone(), anonymize_ip,
+            duration: (name == "logout").then_some(0), end_reason: end_reason.into(), ..NewEvent::default()
+        }.prepare(now);
+        // Validated before anything is written (a refusal names the method only for a login typed in).
+        let typed = if remember_me || s.method.is_empty() { "" } else { s.method.as_str() };
+        let (login, refused_banned, refused_single, revoked) = (event("login", &s.method, "", "")?, event("logout", typed, "", "banned")?,
+            event("logout", typed, "", "rejected")?, event("failed", "remember_me", "revoked", "")?);
+        self.transaction(|c| {
+            let (banned, others): (Option<i64>, Option<u64>) = c.exec_first(&standing, (&s.user_type, s.user_id, now, live_window.is_some(),
+                &s.user_type, s.user_id, now - live_window.unwrap_or(0)))?.unwrap_or((None, None));
+            if let Some(refusal) = session::refusal(banned, others, now) {
+                self.insert_event(c, if matches!(refusal, Refusal::Banned { .. }) { &refused_banned } else { &refused_single })?;
+                return Ok(Admission::Refused(refusal));
+            }
+            if remember_me && self.revoked_token(c, Some((&s.user_type, s.user_id)), &s.autologin_key, utc_offset)?.is_some() {
+                let delete = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", t.autologin);
+                match c.exec_drop(&delete, (&s.autologin_key, s.user_id, i32::from(s.user_type == "staff"))) {
+                    Err(e) if super::is_missing_table(&e) => {}
+                    other => other?,
+                }
+                self.insert_event(c, &revoked)?;
+                return Ok(Admission::Revoked);
+            }
+            self.insert_session(c, s, now)?;
+            if !s.method.is_empty() {
+                self.insert_event(c, &login)?;
+            }
+            Ok(Admission::Started)
+        })
     }
 
     /// The joins that give a session's user's last password change (see [`PASSWORD_CHANGE`]).
@@ -139,14 +246,17 @@ impl Store {
 
     /// The per-request check (see [`session::check`]): ONE SELECT — the session, an active ban of its user and the
     /// user's last password change — plus a write when last activity is due, the remember-me key of this request
-    /// is not bound yet, or the session ends now (idle, banned, password changed). `autologin_key` is the md5 key
+    /// is not bound yet, or the session ends now (idle, banned, password changed: ended with its logout event in one
+    /// transaction, the IP stored as the /24 or /48 network when `anonymize_ip`). `autologin_key` is the md5 key
     /// of this request's remember-me cookie ("" without); `utc_offset` PHP's offset in seconds (Perfex writes
-    /// `last_password_change` in local time), None when the password rule is off (then nothing of it is read). Returns the state and the session's start time.
+    /// `last_password_change` in local time), None when the password rule is off (then nothing of it is read).
+    /// Returns the state and the session's start time.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
+    #[allow(clippy::too_many_arguments)] // the hot path: plain values, no struct to build per request
     pub fn check_session(&self, token_hash: &[u8], now: i64, rules: &Rules, activity: bool, autologin_key: &str,
-                         utc_offset: Option<i64>) -> Result<(State, Option<i64>)> {
+                         utc_offset: Option<i64>, anonymize_ip: bool) -> Result<(State, Option<i64>)> {
         let t = &self.tables;
         let select = |joins: bool| {
             let (cols, from) = if joins { (PASSWORD_CHANGE.to_string(), self.password_joins()) } else { ("NULL".to_string(), String::new()) };
@@ -182,14 +292,10 @@ impl Store {
                 let key = if bind { autologin_key } else { "" };
                 self.run(|c| c.exec_drop(&sql, (*touch, now, key, key, token_hash)))?;
             }
-            State::Idle => {
-                self.end_session(token_hash, "idle", "", now)?;
-            }
-            State::Banned { .. } => {
-                self.end_session(token_hash, "banned", "", now)?;
-            }
-            State::PasswordChanged => {
-                self.end_session(token_hash, "password_changed", "", now)?;
+            State::Idle | State::Banned { .. } | State::PasswordChanged => {
+                // The user's own browser, signed out by this check: its logout event names the session's IP and device.
+                let reason = match state { State::Idle => "idle", State::Banned { .. } => "banned", _ => "password_changed" };
+                self.end_session(token_hash, reason, "", Some(&LogFields { anonymize_ip, ..LogFields::default() }), now)?;
             }
             _ => {}
         }
@@ -226,30 +332,38 @@ impl Store {
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn remember_me_arrival(&self, user_type: &str, user_id: i64, autologin_key: &str, utc_offset: Option<i64>) -> Result<Arrival> {
-        if autologin_key.is_empty() {
-            return Ok(Arrival::Allowed);
-        }
-        let t = &self.tables;
-        let select = format!(
-            "SELECT s.ended_at, s.end_reason, s.created_at, s.password_seen, {PASSWORD_CHANGE} FROM `{}` s {} \
-             WHERE s.autologin_key = :k AND s.user_type = :t AND s.user_id = :u ORDER BY s.created_at DESC LIMIT 1",
-            t.sessions, self.password_joins()
-        );
-        let delete = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
-        let staff = i32::from(user_type == "staff");
+        let delete = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", self.tables.autologin);
         self.run(|c| {
-            type Row = (Option<i64>, String, i64, i64, Option<i64>);
-            let row: Option<Row> = c.exec_first(&select, params! { "k" => autologin_key, "t" => user_type, "u" => user_id })?;
-            let bound = row.map(|r| Snapshot {
-                ended_at: r.0, end_reason: r.1, created_at: r.2, password_seen: r.3,
-                password_changed_at: r.4.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default()
-            });
-            if !session::remember_me_revoked(bound.as_ref()) {
+            if self.revoked_token(c, Some((user_type, user_id)), autologin_key, utc_offset)?.is_none() {
                 return Ok(Arrival::Allowed);
             }
-            c.exec_drop(&delete, params! { "k" => autologin_key, "u" => user_id, "staff" => staff })?;
+            c.exec_drop(&delete, (autologin_key, user_id, i32::from(user_type == "staff")))?;
             Ok(Arrival::Revoked)
         })
+    }
+
+    /// The user whose remember-me token with md5 key `autologin_key` the module revoked (see
+    /// [`session::remember_me_revoked`]), from the newest session it was bound to (of `user` only, when given).
+    fn revoked_token(&self, c: &mut impl Queryable, user: Option<(&str, i64)>, autologin_key: &str, utc_offset: Option<i64>)
+                     -> mysql::Result<Option<(String, i64)>> {
+        if autologin_key.is_empty() {
+            return Ok(None);
+        }
+        let (user_type, user_id) = user.unwrap_or(("", 0));
+        // The user's last password change is read only when the password rule is on (as in the check).
+        let (changed, joins) = if utc_offset.is_some() { (PASSWORD_CHANGE, self.password_joins()) } else { ("NULL", String::new()) };
+        let sql = format!(
+            "SELECT s.user_type, s.user_id, s.ended_at, s.end_reason, s.created_at, s.password_seen, {changed} FROM `{}` s {joins} \
+             WHERE s.autologin_key = ? AND (? = '' OR (s.user_type = ? AND s.user_id = ?)) ORDER BY s.created_at DESC LIMIT 1",
+            self.tables.sessions
+        );
+        type Row = (String, i64, Option<i64>, String, i64, i64, Option<i64>);
+        let row: Option<Row> = c.exec_first(&sql, (autologin_key, user_type, user_type, user_id))?;
+        Ok(row.and_then(|r| {
+            let bound = Snapshot { ended_at: r.2, end_reason: r.3, created_at: r.4, password_seen: r.5,
+                password_changed_at: r.6.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default() };
+            session::remember_me_revoked(Some(&bound)).then_some((r.0, r.1))
+        }))
     }
 
     /// Records real activity now (the heartbeat), whatever the last write.
@@ -261,56 +375,83 @@ impl Store {
         self.run(|c| c.exec_iter(&sql, params! { "now" => now, "h" => token_hash }).map(|r| r.affected_rows() > 0))
     }
 
-    /// Ends one session (when still active). Returns its start time when it was ended now.
+    /// Ends one session (when still active), and with `log` writes its logout event (see [`LogFields`]) in the same
+    /// transaction. Returns its start time when it was ended now.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn end_session(&self, token_hash: &[u8], reason: &str, by: &str, now: i64) -> Result<Option<i64>> {
+    pub fn end_session(&self, token_hash: &[u8], reason: &str, by: &str, log: Option<&LogFields>, now: i64) -> Result<Option<i64>> {
+        end_reason(reason)?;
         let t = &self.tables.sessions;
-        let update = format!("UPDATE `{t}` SET ended_at = :now, end_reason = :r, ended_by = :by WHERE token_hash = :h AND ended_at IS NULL");
-        let select = format!("SELECT created_at FROM `{t}` WHERE token_hash = :h");
-        self.run(|c| {
-            let n = c.exec_iter(&update, params! { "now" => now, "r" => reason, "by" => by, "h" => token_hash })?.affected_rows();
-            if n == 0 {
-                return Ok(None);
+        let select = format!("SELECT {ENDING} FROM `{t}` WHERE token_hash = ? AND ended_at IS NULL FOR UPDATE");
+        let update = format!("UPDATE `{t}` SET ended_at = ?, end_reason = ?, ended_by = ? WHERE token_hash = ?");
+        self.transaction(|c| {
+            let Some(row) = c.exec_first::<Ending, _, _>(&select, (token_hash,))? else { return Ok(None) };
+            c.exec_drop(&update, (now, reason, by, token_hash))?;
+            if let Some(log) = log {
+                self.log_end(c, &row, reason, log, now)?;
             }
-            c.exec_first(&select, params! { "h" => token_hash })
+            Ok(Some(row.3))
         })
     }
 
+    /// Writes the logout event of a session ended now: user, identifier and duration from its row; IP and user agent
+    /// as `log` gives them, else the session's own.
+    fn log_end(&self, c: &mut impl Queryable, row: &Ending, reason: &str, log: &LogFields, now: i64) -> mysql::Result<()> {
+        let event = NewEvent {
+            event: "logout".into(), user_type: row.1.clone(), user_id: Some(row.2), identifier: row.4.clone(),
+            ip: log.ip.clone().unwrap_or_else(|| row.5.as_deref().map(ip::from_bytes).unwrap_or_default()),
+            user_agent: log.user_agent.clone().unwrap_or_else(|| row.6.clone()), anonymize_ip: log.anonymize_ip,
+            duration: Some(now - row.3), end_reason: reason.into(), actor_id: log.actor_id, actor_name: log.actor_name.clone(),
+            details: log.details.clone(), ..NewEvent::default()
+        };
+        // The end reason was checked before the transaction began (see end_reason()): prepare() cannot refuse it.
+        match event.prepare(now) {
+            Ok(record) => self.insert_event(c, &record).map(drop),
+            Err(_) => Ok(()),
+        }
+    }
+
     /// Ends every active session of a user (except the one whose handle is `keep`), and removes their Perfex
-    /// session rows (all but `keep_php_session`) and remember-me rows (all but the md5 key `keep_autologin`).
-    /// Returns the start times of the sessions ended.
+    /// session rows (all but `keep_php_session`) and remember-me rows (all but the md5 key `keep_autologin`). With
+    /// `log`, each session's logout event is written in the same transaction. Returns the start times of the
+    /// sessions ended.
     ///
     /// # Errors
-    /// [`crate::Error::Db`].
+    /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for an end reason outside the vocabulary.
     #[allow(clippy::too_many_arguments)]
-    pub fn end_user_sessions(&self, user_type: &str, user_id: i64, reason: &str, by: &str, now: i64,
+    pub fn end_user_sessions(&self, user_type: &str, user_id: i64, reason: &str, by: &str, log: Option<&LogFields>, now: i64,
                              keep: Option<&[u8]>, keep_php_session: &str, keep_autologin: &str) -> Result<Vec<i64>> {
+        end_reason(reason)?;
         let t = &self.tables;
         let keep = keep.map(<[u8]>::to_vec).unwrap_or_default();
-        let starts = format!("SELECT created_at FROM `{}` WHERE user_type = :t AND user_id = :u AND ended_at IS NULL AND token_hash <> :keep", t.sessions);
+        let select = format!("SELECT {ENDING} FROM `{}` WHERE user_type = ? AND user_id = ? AND ended_at IS NULL AND token_hash <> ? FOR UPDATE", t.sessions);
         let update = format!(
-            "UPDATE `{}` SET ended_at = :now, end_reason = :r, ended_by = :by WHERE user_type = :t AND user_id = :u AND ended_at IS NULL AND token_hash <> :keep",
+            "UPDATE `{}` SET ended_at = ?, end_reason = ?, ended_by = ? WHERE user_type = ? AND user_id = ? AND ended_at IS NULL AND token_hash <> ?",
             t.sessions
         );
         let key = if user_type == "staff" { "staff_user_id" } else { "contact_user_id" };
         let id = user_id.to_string();
         let pattern = format!("%{key}|s:{}:\"{id}\";%", id.len());
-        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE :p AND id <> :keep", t.php_sessions);
-        let autologin = format!("DELETE FROM `{}` WHERE user_id = :u AND staff = :staff AND key_id <> :keep", t.autologin);
+        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE ? AND id <> ?", t.php_sessions);
+        let autologin = format!("DELETE FROM `{}` WHERE user_id = ? AND staff = ? AND key_id <> ?", t.autologin);
         let staff = i32::from(user_type == "staff");
-        self.run(|c| {
-            let ended: Vec<i64> = c.exec(&starts, params! { "t" => user_type, "u" => user_id, "keep" => &keep })?;
-            c.exec_drop(&update, params! { "now" => now, "r" => reason, "by" => by, "t" => user_type, "u" => user_id, "keep" => &keep })?;
-            for (sql, p) in [(&php_sessions, params! { "p" => &pattern, "keep" => keep_php_session }),
-                             (&autologin, params! { "u" => user_id, "staff" => staff, "keep" => keep_autologin })] {
+        self.transaction(|c| {
+            let ended: Vec<Ending> = c.exec(&select, (user_type, user_id, &keep))?;
+            c.exec_drop(&update, (now, reason, by, user_type, user_id, &keep))?;
+            if let Some(log) = log {
+                for row in &ended {
+                    self.log_end(c, row, reason, log, now)?;
+                }
+            }
+            for (sql, p) in [(&php_sessions, Params::Positional(vec![pattern.clone().into(), keep_php_session.into()])),
+                             (&autologin, Params::Positional(vec![user_id.into(), staff.into(), keep_autologin.into()]))] {
                 match c.exec_drop(sql, p) {
                     Err(e) if super::is_missing_table(&e) => {}
                     other => other?,
                 }
             }
-            Ok(ended)
+            Ok(ended.into_iter().map(|r| r.3).collect())
         })
     }
 
@@ -339,58 +480,68 @@ impl Store {
     }
 
     /// A request that Perfex did not log in although it carried a remember-me cookie (its row is gone): the user
-    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None.
+    /// whose token it was, when the module revoked it (see [`session::remember_me_revoked`]), else None. With `log`
+    /// that refused arrival is recorded (a "failed" event, method "remember_me", reason "revoked") in the same call.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>) -> Result<Option<(String, i64)>> {
-        if autologin_key.is_empty() {
-            return Ok(None);
-        }
-        let sql = format!(
-            "SELECT s.user_type, s.user_id, s.ended_at, s.end_reason, s.created_at, s.password_seen, {PASSWORD_CHANGE} FROM `{}` s {} \
-             WHERE s.autologin_key = :k ORDER BY s.created_at DESC LIMIT 1",
-            self.tables.sessions, self.password_joins()
-        );
-        type Row = (String, i64, Option<i64>, String, i64, i64, Option<i64>);
-        let row: Option<Row> = self.run(|c| c.exec_first(&sql, params! { "k" => autologin_key }))?;
-        Ok(row.and_then(|r| {
-            let bound = Snapshot { ended_at: r.2, end_reason: r.3, created_at: r.4, password_seen: r.5,
-                password_changed_at: r.6.and_then(|local| utc_offset.map(|o| local - o)), ..Snapshot::default() };
-            session::remember_me_revoked(Some(&bound)).then_some((r.0, r.1))
-        }))
+    pub fn revoked_remember_me(&self, autologin_key: &str, utc_offset: Option<i64>, log: Option<&LogFields>, now: i64) -> Result<Option<(String, i64)>> {
+        self.transaction(|c| {
+            let user = self.revoked_token(c, None, autologin_key, utc_offset)?;
+            if let (Some((user_type, user_id)), Some(log)) = (&user, log) {
+                let event = NewEvent { event: "failed".into(), user_type: user_type.clone(), user_id: Some(*user_id), method: "remember_me".into(),
+                    reason: "revoked".into(), ip: log.ip.clone().unwrap_or_default(), user_agent: log.user_agent.clone().unwrap_or_default(),
+                    anonymize_ip: log.anonymize_ip, ..NewEvent::default() };
+                if let Ok(record) = event.prepare(now) {
+                    self.insert_event(c, &record)?; // a vocabulary of constants above: prepare() cannot refuse it
+                }
+            }
+            Ok(user)
+        })
     }
 
-    /// Ends the active session with the public handle (see [`SessionRow::id`]) and removes exactly its own
-    /// remember-me row and Perfex session rows (every regenerated id that carries its handle). Returns (user type,
-    /// user id, start time), or None when no active session has that handle.
+    /// Ends the active session with the public handle (see [`SessionRow::id`]) — of `owner` only, when given: the
+    /// ownership check is this statement's WHERE, not a list fetched first — and removes exactly its own remember-me
+    /// row and Perfex session rows (every regenerated id that carries its handle). With `log`, its logout event
+    /// (user and duration filled in here) is written in the same transaction. Returns (user type, user id, start
+    /// time), or None when no active session (of `owner`) has that handle.
     ///
     /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn end_session_by_handle(&self, handle: &str, reason: &str, by: &str, now: i64) -> Result<Option<(String, i64, i64)>> {
+    /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for an event that does not validate.
+    pub fn end_session_by_handle(&self, handle: &str, owner: Option<(&str, i64)>, reason: &str, by: &str, log: Option<&LogFields>,
+                                 now: i64) -> Result<Option<(String, i64, i64)>> {
+        end_reason(reason)?;
         if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Ok(None);
         }
         let t = &self.tables;
+        // With an owner, its (user_type, user_id) leads the search (idx_user); the handle is no index of its own.
+        let of_owner = if owner.is_some() { " AND user_type = ? AND user_id = ?" } else { "" };
         let select = format!(
-            "SELECT token_hash, user_type, user_id, created_at, autologin_key FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(:h) AND ended_at IS NULL",
+            "SELECT {ENDING} FROM `{}` WHERE LEFT(HEX(token_hash), {HANDLE_HEX}) = UPPER(?) AND ended_at IS NULL{of_owner} FOR UPDATE",
             t.sessions
         );
-        let update = format!("UPDATE `{}` SET ended_at = :now, end_reason = :r, ended_by = :by WHERE token_hash = :th AND ended_at IS NULL", t.sessions);
-        let autologin = format!("DELETE FROM `{}` WHERE key_id = :k AND user_id = :u AND staff = :staff", t.autologin);
-        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE :p", t.php_sessions);
+        let update = format!("UPDATE `{}` SET ended_at = ?, end_reason = ?, ended_by = ? WHERE token_hash = ?", t.sessions);
+        let autologin = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", t.autologin);
+        let php_sessions = format!("DELETE FROM `{}` WHERE data LIKE ?", t.php_sessions);
         let handle = handle.to_ascii_lowercase();
-        self.run(|c| {
-            let Some((th, user_type, user_id, created, key)) = c.exec_first::<(Vec<u8>, String, i64, i64, String), _, _>(&select, params! { "h" => &handle })? else {
+        let mut binds: Vec<Value> = vec![handle.as_str().into()];
+        if let Some((owner_type, owner_id)) = owner {
+            binds.extend([owner_type.into(), owner_id.into()]);
+        }
+        self.transaction(|c| {
+            let Some(row) = c.exec_first::<Ending, _, _>(&select, Params::Positional(binds.clone()))? else {
                 return Ok(None);
             };
-            if c.exec_iter(&update, params! { "now" => now, "r" => reason, "by" => by, "th" => &th })?.affected_rows() == 0 {
-                return Ok(None);
+            c.exec_drop(&update, (now, reason, by, &row.0))?;
+            if let Some(log) = log {
+                self.log_end(c, &row, reason, log, now)?;
             }
+            let (user_type, user_id, created, key) = (row.1, row.2, row.3, row.7);
             let pattern = format!("%{}|s:{HANDLE_HEX}:\"{handle}\";%", handle_key(&user_type));
-            let mut deletes = vec![(&php_sessions, params! { "p" => pattern })];
+            let mut deletes: Vec<(&String, Params)> = vec![(&php_sessions, Params::Positional(vec![pattern.into()]))];
             if !key.is_empty() {
-                deletes.push((&autologin, params! { "k" => &key, "u" => user_id, "staff" => i32::from(user_type == "staff") }));
+                deletes.push((&autologin, Params::Positional(vec![key.into(), user_id.into(), i32::from(user_type == "staff").into()])));
             }
             for (sql, p) in deletes {
                 match c.exec_drop(sql, p) {
@@ -400,6 +551,30 @@ impl Store {
             }
             Ok(Some((user_type, user_id, created)))
         })
+    }
+
+    /// Why the session with the public handle (see [`SessionRow::id`]) of a user was signed out, for a browser that
+    /// comes back with no Perfex session (see [`session::signed_out_why`]): ONE SELECT of the session's end and a
+    /// ban of the user in force. The notice code and the ban's end, or None.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn ended_why(&self, user_type: &str, user_id: i64, handle: &str, now: i64) -> Result<Option<(&'static str, Option<i64>)>> {
+        if handle.len() != HANDLE_HEX || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let t = &self.tables;
+        let sql = format!(
+            "SELECT s.token_hash IS NOT NULL, s.ended_at, COALESCE(s.end_reason, ''), b.until FROM (SELECT 1) one \
+             LEFT JOIN `{}` s ON LEFT(HEX(s.token_hash), {HANDLE_HEX}) = UPPER(?) AND s.user_type = ? AND s.user_id = ? \
+             LEFT JOIN `{}` b ON b.user_type = ? AND b.user_id = ? AND b.until > ? LIMIT 1",
+            t.sessions, t.bans
+        );
+        type Row = (bool, Option<i64>, String, Option<i64>);
+        let row: Option<Row> = self.run(|c| c.exec_first(&sql, (handle, user_type, user_id, user_type, user_id, now)))?;
+        Ok(row.and_then(|(found, ended_at, reason, until)| {
+            session::signed_out_why(found.then_some((ended_at, reason.as_str())), until, now)
+        }))
     }
 
     /// Active sessions (not ended, active within `idle_secs`), newest activity first; `user_type` "" for all,
@@ -430,7 +605,7 @@ impl Store {
         let mut out: Vec<SessionRow> = rows
             .into_iter()
             .map(|(h, user_type, user_id, ip_b, user_agent, device, browser, os, method, created_at, last_seen)| SessionRow {
-                id: hex(&h)[..HANDLE_HEX].to_string(),
+                id: public_id(&h),
                 user_type, user_id, user_name: String::new(), email: String::new(),
                 ip: ip_b.as_deref().map(ip::from_bytes).unwrap_or_default(),
                 user_agent, device, browser, os, method, created_at, last_seen,
@@ -510,6 +685,7 @@ impl Store {
 mod tests {
     #[test]
     fn handles_are_a_prefix_of_the_hash_hex() {
-        assert_eq!(super::hex(&[0xab, 0x01]), "ab01");
+        assert_eq!(super::public_id(&[0xab, 0x01]), "ab01");
+        assert_eq!(super::public_id(&[0xab; 32]).len(), 32);
     }
 }

@@ -19,7 +19,7 @@ class Inactivity extends App_Controller
         if (!$this->allowPost()) {
             return;
         }
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if ($users === []) {
             $this->json(401, ['signed_in' => false]);
 
@@ -28,7 +28,7 @@ class Inactivity extends App_Controller
         $gateway = Login_security_gateway::instance();
         $touched = false;
         foreach ($users as $userType => $userId) {
-            $token   = Login_security_session_guard::token($userType, $userId);
+            $token   = Login_security_session_context::token($userType, $userId);
             $touched = ($token !== null && $gateway->touchSession($token)) || $touched;
         }
         $this->json(200, ['signed_in' => true, 'recorded' => $touched]);
@@ -37,7 +37,7 @@ class Inactivity extends App_Controller
     /** GET: the rule for "staff" or "contact" as saved now (open pages re-read it about once a minute). */
     public function config(string $userType = ''): void
     {
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if (!isset($users[$userType])) {
             $this->json(401, ['signed_in' => false]);
 
@@ -57,7 +57,7 @@ class Inactivity extends App_Controller
         if (!$this->allowPost()) {
             return;
         }
-        $users = $this->signedInUsers();
+        $users = Login_security_session_context::users();
         if (!isset($users[$userType])) {
             $this->json(401, ['signed_in' => false]);
 
@@ -70,20 +70,11 @@ class Inactivity extends App_Controller
 
             return;
         }
-        $userId   = $users[$userType];
-        $gateway  = Login_security_gateway::instance();
-        $token    = Login_security_session_guard::token($userType, $userId);
-        $duration = $token === null ? null : $gateway->endSession($token, Login_security_gateway::END_IDLE, '');
-        if ($duration !== null) {
-            $marker = login_security_login_marker($userType);
-            $gateway->record([
-                'event'      => Login_security_gateway::EVENT_LOGOUT,
-                'user_type'  => $userType,
-                'user_id'    => $userId,
-                'identifier' => $marker !== null && $marker['user_id'] === $userId ? $marker['identifier'] : '',
-                'duration'   => $duration,
-                'end_reason' => Login_security_gateway::END_IDLE,
-            ]);
+        $userId  = $users[$userType];
+        $gateway = Login_security_gateway::instance();
+        $token   = Login_security_session_context::token($userType, $userId);
+        if ($token !== null) {
+            $gateway->endSession($token, Login_security_gateway::END_IDLE, '', $gateway->requestLog()); // recorded by the extension
         }
         Login_security_session_notice::set(Login_security_gateway::END_IDLE, null);
         $this->json(200, ['signed_in' => true, 'expired' => true]);
@@ -104,27 +95,6 @@ class Inactivity extends App_Controller
             'warning_seconds' => $rule['warning-seconds'],
             'message'         => $rule['message'],
         ];
-    }
-
-    /**
-     * The users this browser session is signed in as: ['staff' => id] and/or ['contact' => id] ("login as client"
-     * is a staff member's session, not the contact's).
-     *
-     * @return array<string, int>
-     */
-    private function signedInUsers(): array
-    {
-        $users = [];
-        if (is_staff_logged_in()) {
-            $users[Login_security_gateway::USER_STAFF] = (int) get_staff_user_id();
-        }
-        if (is_client_logged_in() && !$this->session->has_userdata('logged_in_as_client')) {
-            $users[Login_security_gateway::USER_CONTACT] = (int) get_contact_user_id();
-        }
-
-        return array_filter($users, static function (int $id): bool {
-            return $id > 0;
-        });
     }
 
     private function allowPost(): bool

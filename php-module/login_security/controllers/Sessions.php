@@ -48,8 +48,7 @@ class Sessions extends AdminController
     {
         $target = $this->actionTarget();
         $id     = $this->input->post('id');
-        $owned  = is_string($id) && $this->userHasSession($target, $id);
-        $ended  = $owned ? Login_security_session_actions::endOne($id, Login_security_gateway::END_FORCED) : null;
+        $ended  = is_string($id) ? Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], Login_security_gateway::END_FORCED) : null;
         $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
@@ -112,19 +111,6 @@ class Sessions extends AdminController
         return ['type' => $type, 'id' => (int) $id];
     }
 
-    /** @param array{type: string, id: int} $target */
-    private function userHasSession(array $target, string $id): bool
-    {
-        $user = $target['type'] . ':' . $target['id'];
-        foreach (Login_security_gateway::instance()->liveSessions($target['type'], $user, Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
-            if (is_array($row) && ($row['id'] ?? null) === $id) {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /** Back to the list with the outcome (redirects: the request ends here). */
     private function done(bool $ok, string $successKey, string $failureKey, string $label = ''): void
     {
@@ -155,7 +141,7 @@ class Sessions extends AdminController
     {
         $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
         $staffId  = (int) get_staff_user_id();
-        $current  = Login_security_session_guard::currentId(Login_security_gateway::USER_STAFF, $staffId);
+        $current  = Login_security_session_context::publicId(Login_security_gateway::USER_STAFF, $staffId);
         $sessions = [];
         foreach ($live as $row) {
             if (is_array($row)) {

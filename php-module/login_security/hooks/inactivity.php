@@ -19,9 +19,9 @@ function login_security_inactivity_page_user(bool $adminArea): ?string
 {
     $userType = $adminArea ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
     // "Login as client" is a staff member's session: their own admin pages watch it.
-    $loggedIn = $adminArea ? is_staff_logged_in() : is_client_logged_in() && !get_instance()->session->has_userdata('logged_in_as_client');
+    $userId = $adminArea ? Login_security_session_context::staffId() : Login_security_session_context::contactId();
 
-    return $loggedIn && Login_security_options::inactivityAppliesTo($userType) ? $userType : null;
+    return $userId > 0 && Login_security_options::inactivityAppliesTo($userType) ? $userType : null;
 }
 
 function login_security_inactivity_admin_head(): void

@@ -198,7 +198,7 @@ function login_security_lockout_typed_identifier(array $data, ?object $user): st
     }
     $posted = get_instance()->input->post('email');
 
-    return is_string($posted) ? $posted : login_security_text($user->email ?? '');
+    return is_string($posted) ? $posted : Login_security_request::text($user->email ?? '');
 }
 
 /**
@@ -254,7 +254,7 @@ function login_security_lockout_on_login(string $userType, int $userId): void
     }
     $sameRequest = $request !== null && $request['user_type'] === $userType;
     $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
-    $method      = $userType === Login_security_gateway::USER_STAFF ? login_security_staff_login_method($userId) : Login_security_gateway::METHOD_FORM;
+    $method      = $userType === Login_security_gateway::USER_STAFF ? Login_security_session_context::staffLoginMethod($userId) : Login_security_gateway::METHOD_FORM;
     $verdict     = Login_security_gateway::instance()->loginSucceeded($userType, $userId, $claim, $sameRequest, $method,
         $sameRequest ? $request['identifier'] : '');
     if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
@@ -265,7 +265,7 @@ function login_security_lockout_on_login(string $userType, int $userId): void
 /** A user logged in by the remember-me cookie (no login hook fires for it) whose account is locked or blocked is signed out. */
 function login_security_lockout_remember_me(): void
 {
-    if (!login_security_has_autologin_cookie()) {
+    if (!Login_security_session_context::hasAutologinCookie()) {
         return;
     }
     if (is_staff_logged_in()) {

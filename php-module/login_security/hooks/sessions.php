@@ -3,12 +3,11 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Login sessions: a session starts at every login (form, two-factor code, remember-me), one check per request signs
- * out ended, banned and idle sessions on every app server, the logout ends it (hooks/login_log.php records that one
- * logout event, asking Login_security_session_guard::endForLogout() for its reason and duration), and a password
- * change ends the user's other sessions.
- *
- * Priority 5: before the Login Log's own handlers (10), so a refused login is never recorded as a login.
+ * Login sessions, one extension call per Perfex event, each recording its own Login Log event: a login (form,
+ * two-factor code) starts a session or is refused, one check per request signs out ended, banned and idle sessions
+ * on every app server (and admits a remember-me arrival or a session older than the module), the logout ends it,
+ * and a password change ends the user's other sessions. Who the request's users are and how they arrived:
+ * Login_security_session_context.
  */
 
 require_once __DIR__ . '/../libraries/Login_security_session_guard.php';
@@ -16,9 +15,13 @@ require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
 
 define('LOGIN_SECURITY_SESSION_PASSWORD_CHANGE', 'login_security_password_change');
 
-hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login', 5);
-hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login', 5);
-hooks()->add_action('app_init', 'login_security_sessions_check_request', 5);
+// After hooks/lockout.php (priority 5): a login or remember-me arrival it refuses starts no session and records no
+// login, and its remember-me check still sees the arrival (no session of ours started yet in this request).
+hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login', 10);
+hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login', 10);
+hooks()->add_action('app_init', 'login_security_sessions_check_request', 10);
+hooks()->add_action('before_staff_logout', 'login_security_sessions_on_staff_logout');
+hooks()->add_action('before_contact_logout', 'login_security_sessions_on_contact_logout');
 hooks()->add_action('after_user_reset_password', 'login_security_sessions_on_password_reset');
 hooks()->add_filter('before_staff_change_password', 'login_security_sessions_on_staff_password_change', 10, 2);
 hooks()->add_action('admin_init', 'login_security_sessions_after_password_change', 1);
@@ -30,7 +33,7 @@ function login_security_sessions_on_staff_login($data): void
     $staffId = (int) ($data['userid'] ?? 0);
     if ($staffId > 0) {
         Login_security_session_guard::onLogin(Login_security_gateway::USER_STAFF, $staffId,
-            login_security_staff_login_method($staffId), login_security_text($data['email'] ?? ''));
+            Login_security_session_context::staffLoginMethod($staffId), Login_security_request::text($data['email'] ?? ''));
     }
 }
 
@@ -41,13 +44,65 @@ function login_security_sessions_on_contact_login($data): void
     $contactId = (int) ($data['contact_user_id'] ?? 0);
     if ($contactId > 0) {
         Login_security_session_guard::onLogin(Login_security_gateway::USER_CONTACT, $contactId,
-            Login_security_gateway::METHOD_FORM, login_security_text($data['email'] ?? ''));
+            Login_security_gateway::METHOD_FORM, Login_security_request::text($data['email'] ?? ''));
     }
 }
 
 function login_security_sessions_check_request(): void
 {
     Login_security_session_guard::checkRequest();
+}
+
+/** @param int|string $staffId */
+function login_security_sessions_on_staff_logout($staffId): void
+{
+    Login_security_session_guard::onLogout(Login_security_gateway::USER_STAFF, (int) $staffId);
+}
+
+/**
+ * Perfex passes the CUSTOMER id here; the contact comes from the session. The whole session is destroyed next, so a
+ * staff member logged in the same session (or "logged in as" this client) is logged out as well.
+ *
+ * @param int|string $customerId
+ */
+function login_security_sessions_on_contact_logout($customerId): void
+{
+    $contactId = Login_security_session_context::contactId();
+    if ($contactId > 0) {
+        Login_security_session_guard::onLogout(Login_security_gateway::USER_CONTACT, $contactId);
+    }
+    $staffId = Login_security_session_context::staffId();
+    if ($staffId > 0) {
+        Login_security_session_guard::onLogout(Login_security_gateway::USER_STAFF, $staffId);
+    }
+}
+
+/* What hooks/lockout.php still asks by name (it can switch to Login_security_session_context itself). */
+
+/** @see Login_security_session_context::staffLoginMethod() */
+function login_security_staff_login_method(int $staffId): string
+{
+    return Login_security_session_context::staffLoginMethod($staffId);
+}
+
+/** @see Login_security_session_context::hasAutologinCookie() */
+function login_security_has_autologin_cookie(): bool
+{
+    return Login_security_session_context::hasAutologinCookie();
+}
+
+/**
+ * The user of $userType when this browser had a session of ours for them before this request's arrival (a login
+ * seen by the module, or a session taken over), else null — a user just logged in by the remember-me cookie has
+ * none yet.
+ *
+ * @return array{user_id: int}|null
+ */
+function login_security_login_marker(string $userType): ?array
+{
+    $userId = $userType === Login_security_gateway::USER_STAFF ? Login_security_session_context::staffId() : Login_security_session_context::contactId();
+
+    return $userId > 0 && Login_security_session_context::token($userType, $userId) !== null ? ['user_id' => $userId] : null;
 }
 
 /**

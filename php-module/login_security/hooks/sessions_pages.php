@@ -62,7 +62,7 @@ function login_security_sessions_menu(): void
 
 function login_security_sessions_theme_menu(): void
 {
-    if (is_client_logged_in() && !get_instance()->session->has_userdata('logged_in_as_client')) {
+    if (Login_security_session_context::contactId() > 0) {
         get_instance()->app_menu->add_theme_item('login_security_my_sessions', [
             'name'     => _l('login_security_my_sessions'),
             'href'     => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),

@@ -58,4 +58,14 @@ final class Login_security_request
 
         return is_string($agent) ? $agent : '';
     }
+
+    /**
+     * A hook argument's text: scalars as text, anything else (a list posted where text belongs) as "".
+     *
+     * @param mixed $value
+     */
+    public static function text($value): string
+    {
+        return is_scalar($value) ? (string) $value : '';
+    }
 }

@@ -8,9 +8,9 @@ require_once __DIR__ . '/Login_security_session_presenter.php';
  * What admins and users do to sessions — force logout (one session or all of a user's), ban, lift a ban, sign out
  * everywhere else, end sessions after a password change — each recorded in the Login Log with who did it.
  *
- * Every session ended is one "logout" event of its user with the end reason and its duration, recorded when it ends
- * (the user's next request only signs them out). Those events carry no IP or device: they did not come from the
- * user's browser. Callers check permissions and the request method first.
+ * Every session ended is one "logout" event of its user with the end reason and its duration, recorded by the
+ * extension in the call that ends it (the user's next request only signs them out). Those events carry no IP or
+ * device: they did not come from the user's browser. Callers check permissions and the request method first.
  */
 final class Login_security_session_actions
 {
@@ -27,31 +27,22 @@ final class Login_security_session_actions
     {
         $actor     = self::actor();
         $durations = Login_security_gateway::instance()->endUserSessions($userType, $userId, $reason, $actor['name'],
-            $keep['token'] ?? null, $keep['php_session'] ?? null, $keep['autologin'] ?? null);
-        if ($durations === null) {
-            return null;
-        }
-        foreach ($durations as $duration) {
-            self::record($userType, $userId, $reason, $duration, $details, $actor);
-        }
+            $keep['token'] ?? null, $keep['php_session'] ?? null, $keep['autologin'] ?? null, self::logFields($details, $actor));
 
-        return count($durations);
+        return $durations === null ? null : count($durations);
     }
 
     /**
-     * Ends the one session with the public id $publicId (as live() shows it).
+     * Ends the one session with the public id $publicId (as live() shows it) when it is $owner's ("staff:ID" /
+     * "contact:ID"): one extension call checks the owner, ends it and records it.
      *
-     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session has that id
+     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session of $owner has that id
      */
-    public static function endOne(string $publicId, string $reason, string $details = ''): ?array
+    public static function endOne(string $publicId, string $owner, string $reason, string $details = ''): ?array
     {
         $actor = self::actor();
-        $ended = Login_security_gateway::instance()->endSessionById($publicId, $reason, $actor['name']);
-        if ($ended !== null) {
-            self::record($ended['user_type'], $ended['user_id'], $reason, $ended['duration'], $details, $actor);
-        }
 
-        return $ended;
+        return Login_security_gateway::instance()->endSessionById($publicId, $reason, $actor['name'], $owner, self::logFields($details, $actor));
     }
 
     /**
@@ -101,25 +92,20 @@ final class Login_security_session_actions
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
         return self::endUser($userType, $userId, Login_security_gateway::END_LOGOUT, $details, [
-            'token'       => Login_security_session_guard::token($userType, $userId),
+            'token'       => Login_security_session_context::token($userType, $userId),
             'php_session' => session_id() !== '' ? session_id() : null,
-            'autologin'   => Login_security_session_guard::autologinKey(),
+            'autologin'   => Login_security_session_context::autologinKey(),
         ]);
     }
 
     /** Ends one other session of the current user (an id from their own list, never this browser's). */
     public static function endOwn(string $userType, int $userId, string $publicId): bool
     {
-        if ($publicId === Login_security_session_guard::currentId($userType, $userId)) {
+        if ($publicId === Login_security_session_context::publicId($userType, $userId)) {
             return false;
         }
-        foreach (self::ownSessions($userType, $userId) as $row) {
-            if ($row['id'] === $publicId) {
-                return self::endOne($publicId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
-            }
-        }
 
-        return false;
+        return self::endOne($publicId, $userType . ':' . $userId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
     }
 
     /**
@@ -129,7 +115,7 @@ final class Login_security_session_actions
      */
     public static function ownSessions(string $userType, int $userId): array
     {
-        $current = Login_security_session_guard::currentId($userType, $userId);
+        $current = Login_security_session_context::publicId($userType, $userId);
         $rows    = [];
         foreach (Login_security_gateway::instance()->liveSessions($userType, $userType . ':' . $userId,
             Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
@@ -173,17 +159,24 @@ final class Login_security_session_actions
      */
     private static function record(string $userType, int $userId, string $reason, ?int $duration, string $details, array $actor): void
     {
-        Login_security_gateway::instance()->record([
+        Login_security_gateway::instance()->record(self::logFields($details, $actor) + [
             'event'      => Login_security_gateway::EVENT_LOGOUT,
             'user_type'  => $userType,
             'user_id'    => $userId,
             'duration'   => $duration,
             'end_reason' => $reason,
-            'details'    => $details,
-            'actor_id'   => $actor['id'],
-            'actor_name' => $actor['name'],
-            'ip'         => '',
-            'user_agent' => '',
         ]);
+    }
+
+    /**
+     * What the Login Log says of a session an action ends, besides its user, reason and duration: who did it, and
+     * no IP or device (they are not the user's).
+     *
+     * @param array{id: int|null, name: string} $actor
+     * @return array{details: string, actor_id: int|null, actor_name: string, ip: string, user_agent: string}
+     */
+    private static function logFields(string $details, array $actor): array
+    {
+        return ['details' => $details, 'actor_id' => $actor['id'], 'actor_name' => $actor['name'], 'ip' => '', 'user_agent' => ''];
     }
 }

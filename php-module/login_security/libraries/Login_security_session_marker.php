@@ -7,9 +7,9 @@ defined('BASEPATH') or exit('No direct script access allowed');
  *
  * Signing a user out everywhere (admin, ban, password change) deletes every Perfex session row of the user, so
  * their next request arrives with no session at all and our per-request check never sees the ended session. This
- * cookie lets that request still learn why: a ban in force, or the Login Log's record of how the user's sessions
- * ended since this one started. It carries no token or session id and is HMAC-signed with a secret of the module's
- * (an option), so nobody can ask about another user. Normal logouts delete it; it never changes who is logged in.
+ * cookie lets that request still learn why: a ban in force, or how its session ended (the sessions table keeps
+ * it). It carries no token or session id and is HMAC-signed with a secret of the module's (an option), so nobody
+ * can ask about another user. Normal logouts delete it; it never changes who is logged in.
  */
 final class Login_security_session_marker
 {
@@ -25,6 +25,17 @@ final class Login_security_session_marker
         self::send($payload . ':' . self::sign($payload), time() + self::LIFETIME);
     }
 
+    /**
+     * Drops the cookie when it names a session of $userType: that login ended in this browser (Perfex dropped it),
+     * so nothing is left to explain about it.
+     */
+    public static function clearFor(string $userType): void
+    {
+        if ((self::read()[0] ?? null) === $userType) {
+            self::clear();
+        }
+    }
+
     public static function clear(): void
     {
         if (isset($_COOKIE[self::COOKIE])) {
@@ -35,8 +46,8 @@ final class Login_security_session_marker
 
     /**
      * For a request with no logged-in user: why this browser's session was ended from elsewhere, as a notice code
-     * and the end of a ban, or null (no cookie, a forged one, a session still live or one that simply expired).
-     * Consumes the cookie.
+     * and the end of a ban, or null (no cookie, a forged one, a session still live or one that simply expired) —
+     * the extension reads it from the session's own row. Consumes the cookie.
      *
      * @return array{0: string, 1: int|null}|null
      */
@@ -47,30 +58,9 @@ final class Login_security_session_marker
             return null;
         }
         self::clear();
-        [$userType, $userId, $publicId, $since] = $marker;
-        $gateway = Login_security_gateway::instance();
-        foreach ($gateway->bans($userType . ':' . $userId) as $ban) {
-            if (is_array($ban) && (int) ($ban['until'] ?? 0) > time()) {
-                return [Login_security_gateway::END_BANNED, (int) $ban['until']];
-            }
-        }
-        foreach ($gateway->liveSessions($userType, $userType . ':' . $userId, Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
-            if (is_array($row) && ($row['id'] ?? null) === $publicId) {
-                return null;
-            }
-        }
-        $filter = ['user' => $userType . ':' . $userId, 'event' => Login_security_gateway::EVENT_LOGOUT, 'from' => $since];
-        foreach ($gateway->events($filter, 1, 20)['rows'] as $event) {
-            $reason = (string) ($event['end_reason'] ?? '');
-            if (in_array($reason, [Login_security_gateway::END_FORCED, Login_security_gateway::END_BANNED], true)) {
-                return [$reason === Login_security_gateway::END_BANNED ? Login_security_gateway::END_FORCED : $reason, null];
-            }
-            if ($reason === Login_security_gateway::END_LOGOUT && (string) ($event['details'] ?? '') !== '') {
-                return [Login_security_gateway::END_LOGOUT, null]; // sign-out elsewhere or password change
-            }
-        }
+        $why = Login_security_gateway::instance()->sessionEndedWhy($marker[0], $marker[1], $marker[2]);
 
-        return null;
+        return $why === null ? null : [$why['reason'], $why['until']];
     }
 
     /** @return array{0: string, 1: int, 2: string, 3: int}|null */

@@ -9,47 +9,54 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 trait Login_security_sessions_calls
 {
-    /** Starts a session; its raw token, or null when it could not be recorded. */
-    public function startSession(string $userType, int $userId, string $method): ?string
-    {
-        $ip    = $this->clientIp();
-        $agent = Login_security_request::userAgent();
-
-        return $this->call('Sessions::start', function () use ($userType, $userId, $ip, $agent, $method) {
-            return (string) $this->sessions()->start($userType, $userId, $ip, $agent, $method);
-        }, null);
-    }
-
     /**
-     * A remember-me arrival with the md5 key id of its cookie: the new session's raw token, false when the token was
-     * revoked (its session was ended, or the password changed since; its row is deleted), null when the extension
-     * could not answer (fail open: Perfex's login stands).
+     * A login by form or two-factor code ($method form / two_factor, $identifier the e-mail typed), a remember-me
+     * arrival (remember_me, with the md5 key of its cookie) or a session taken over (""): the extension decides and
+     * records it in one call. ['state' => 'allowed', 'token', 'id'] | ['state' => 'refused', 'reason', 'until'?] |
+     * ['state' => 'revoked'], or null when it could not answer (fail open: Perfex's login stands).
      *
-     * @return string|false|null
+     * @return array<string, mixed>|null
      */
-    public function arriveRememberMe(string $userType, int $userId, string $autologinKey)
+    public function login(string $userType, int $userId, string $method, string $identifier, ?string $autologinKey, ?int $liveWindow): ?array
     {
         $ip     = $this->clientIp();
         $agent  = Login_security_request::userAgent();
-        $result = $this->call('Sessions::arrive', function () use ($userType, $userId, $ip, $agent, $autologinKey) {
-            return $this->sessions()->arrive($userType, $userId, $ip, $agent, $autologinKey, self::passwordRuleOffset());
+        $result = $this->call('Sessions::login', function () use ($userType, $userId, $method, $identifier, $ip, $agent, $autologinKey, $liveWindow) {
+            return $this->sessions()->login($userType, $userId, $method, $identifier, $ip, $agent, $autologinKey, $liveWindow,
+                self::passwordRuleOffset(), Login_security_options::anonymizeIp());
         }, null);
-        if (!is_array($result)) {
-            return null;
+        $state = is_array($result) ? ($result['state'] ?? null) : null;
+        if ($state === 'allowed' && is_string($result['token'] ?? null) && is_string($result['id'] ?? null)) {
+            return $result;
+        }
+        if ($state === 'refused' && is_string($result['reason'] ?? null)) {
+            return ['state' => 'refused', 'reason' => $result['reason'], 'until' => isset($result['until']) ? (int) $result['until'] : null];
         }
 
-        return ($result['state'] ?? '') === 'revoked' ? false : (is_string($result['token'] ?? null) ? $result['token'] : null);
+        return $state === 'revoked' ? ['state' => 'revoked'] : null;
     }
 
     /**
-     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked, or null.
+     * What the Login Log records of a session this browser ends itself: this request's IP and user agent.
+     *
+     * @return array{ip: string, user_agent: string, anonymize_ip: bool}
+     */
+    public function requestLog(): array
+    {
+        return ['ip' => $this->clientIp(), 'user_agent' => Login_security_request::userAgent(), 'anonymize_ip' => Login_security_options::anonymizeIp()];
+    }
+
+    /**
+     * A request Perfex did not log in despite its autologin cookie: the user whose token the module revoked (that
+     * refused arrival is recorded by the same call), or null.
      *
      * @return array{user_type: string, user_id: int}|null
      */
     public function revokedRememberMe(string $autologinKey): ?array
     {
-        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey) {
-            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset());
+        $log  = $this->requestLog();
+        $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey, $log) {
+            return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset(), $log);
         }, null);
         if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
             return null;
@@ -79,14 +86,16 @@ trait Login_security_sessions_calls
      * active|ended|banned|idle|password_changed|unknown, 'reason'?, 'until'?, 'started_at'?], or null when the
      * extension could not answer (the request then goes on). $liveWindow: the single-login idle expiry when single
      * login applies (last activity is then written often enough for it); $autologinKey: md5 key id of this request's
-     * remember-me cookie, bound to the session when it is not yet.
+     * remember-me cookie, bound to the session when it is not yet. A session it ends (idle, banned, password changed)
+     * is recorded by the extension then.
      *
      * @return array<string, mixed>|null
      */
     public function checkSession(string $token, ?int $idleLimit, bool $activity, ?int $liveWindow = null, ?string $autologinKey = null): ?array
     {
         $state = $this->call('Sessions::check', function () use ($token, $idleLimit, $activity, $liveWindow, $autologinKey) {
-            return $this->sessions()->check($token, $idleLimit, $activity, $liveWindow, $autologinKey, self::passwordRuleOffset());
+            return $this->sessions()->check($token, $idleLimit, $activity, $liveWindow, $autologinKey, self::passwordRuleOffset(),
+                Login_security_options::anonymizeIp());
         }, null);
 
         return is_array($state) && isset($state['state']) ? $state : null;
@@ -101,11 +110,16 @@ trait Login_security_sessions_calls
         return Login_security_options::endSessionsOnPasswordChange() ? (int) date('Z') : null;
     }
 
-    /** Ends one session; its duration in seconds, or null when it was not active. */
-    public function endSession(string $token, string $reason, string $by): ?int
+    /**
+     * Ends one session, and with $log (see requestLog()) records its logout event in the same call; its duration in
+     * seconds, or null when it was not active.
+     *
+     * @param array<string, mixed>|null $log
+     */
+    public function endSession(string $token, string $reason, string $by, ?array $log = null): ?int
     {
-        $duration = $this->call('Sessions::end', function () use ($token, $reason, $by) {
-            return $this->sessions()->end($token, $reason, $by);
+        $duration = $this->call('Sessions::end', function () use ($token, $reason, $by, $log) {
+            return $this->sessions()->end($token, $reason, $by, $log);
         }, null);
 
         return is_int($duration) ? $duration : null;
@@ -113,35 +127,57 @@ trait Login_security_sessions_calls
 
     /**
      * Ends a user's sessions (all but $keepToken's) and removes their Perfex session rows (all but $keepPhpSession)
-     * and remember-me rows (all but the md5 key $keepAutologin). The durations of the sessions ended, or null on
-     * failure.
+     * and remember-me rows (all but the md5 key $keepAutologin), recording each one's logout event with $log's
+     * fields in the same call. The durations of the sessions ended, or null on failure.
      *
+     * @param array<string, mixed>|null $log
      * @return list<int>|null
      */
-    public function endUserSessions(string $userType, int $userId, string $reason, string $by, ?string $keepToken = null, ?string $keepPhpSession = null, ?string $keepAutologin = null): ?array
+    public function endUserSessions(string $userType, int $userId, string $reason, string $by, ?string $keepToken = null, ?string $keepPhpSession = null, ?string $keepAutologin = null, ?array $log = null): ?array
     {
-        $durations = $this->call('Sessions::endUser', function () use ($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin) {
-            return $this->sessions()->endUser($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin);
+        $durations = $this->call('Sessions::endUser', function () use ($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin, $log) {
+            return $this->sessions()->endUser($userType, $userId, $reason, $by, $keepToken, $keepPhpSession, $keepAutologin, $log);
         }, null);
 
         return is_array($durations) ? array_map('intval', array_values($durations)) : null;
     }
 
     /**
-     * Ends the session with the public id live() shows.
+     * Ends the session with the public id live() shows — only when it is $owner's ("staff:ID" / "contact:ID"), if
+     * given: the extension checks that in the same statement — and records its logout event with $log's fields
+     * (actor, details) in the same transaction.
      *
-     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session has that id
+     * @param array<string, mixed>|null $log
+     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session (of $owner) has that id
      */
-    public function endSessionById(string $publicId, string $reason, string $by): ?array
+    public function endSessionById(string $publicId, string $reason, string $by, ?string $owner = null, ?array $log = null): ?array
     {
-        $ended = $this->call('Sessions::endById', function () use ($publicId, $reason, $by) {
-            return $this->sessions()->endById($publicId, $reason, $by);
+        $ended = $this->call('Sessions::endById', function () use ($publicId, $reason, $by, $owner, $log) {
+            return $this->sessions()->endById($publicId, $reason, $by, $owner, $log);
         }, null);
         if (!is_array($ended)) {
             return null;
         }
 
         return ['user_type' => (string) ($ended['user_type'] ?? ''), 'user_id' => (int) ($ended['user_id'] ?? 0), 'duration' => (int) ($ended['duration'] ?? 0)];
+    }
+
+    /**
+     * Why the session $publicId of the user was signed out from elsewhere (one query of its row and a ban in force),
+     * or null: still active, expired, ended by this browser itself, or the extension could not answer.
+     *
+     * @return array{reason: string, until: int|null}|null
+     */
+    public function sessionEndedWhy(string $userType, int $userId, string $publicId): ?array
+    {
+        $why = $this->call('Sessions::endedWhy', function () use ($userType, $userId, $publicId) {
+            return $this->sessions()->endedWhy($userType, $userId, $publicId);
+        }, null);
+        if (!is_array($why) || !is_string($why['reason'] ?? null)) {
+            return null;
+        }
+
+        return ['reason' => $why['reason'], 'until' => isset($why['until']) ? (int) $why['until'] : null];
     }
 
     /**
@@ -154,14 +190,6 @@ trait Login_security_sessions_calls
         return $this->listCall('Sessions::live', function () use ($userType, $user, $idleSeconds, $limit) {
             return $this->sessions()->live($userType, $user, $idleSeconds, $limit);
         });
-    }
-
-    /** How many live sessions the user has; 0 when the extension could not answer (single login fails open). */
-    public function countLiveSessions(string $userType, int $userId, int $idleSeconds): int
-    {
-        return (int) $this->call('Sessions::countLive', function () use ($userType, $userId, $idleSeconds) {
-            return $this->sessions()->countLive($userType, $userId, $idleSeconds);
-        }, 0);
     }
 
     /** Bans a user for $minutes; when the ban ends (unix time), or null on failure. */

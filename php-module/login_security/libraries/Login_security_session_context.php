@@ -1,0 +1,194 @@
+<?php
+
+defined('BASEPATH') or exit('No direct script access allowed');
+
+/**
+ * Who this request's users are and how they arrived, worked out in one place for every hook: the staff member and
+ * the contact logged in (a staff member's "Login as client" is not the contact's login), this browser's token and
+ * public session id per user type, the md5 key of its remember-me cookie, and how each user arrived in this
+ * request (a form, a two-factor code, the remember-me cookie, "Login as client", or a session taken over).
+ *
+ * Our token lives in the PHP session only, one key per user type (a staff member and a contact may share a browser
+ * session): ['user_id' => int, 'token' => string]. Perfex's session id changes every 5
+ * minutes, the token does not. Nothing here calls the extension; the cookie is parsed once per request.
+ */
+final class Login_security_session_context
+{
+    /** How a user arrived in this request (arrival()); null: an ongoing session. */
+    public const ARRIVAL_FORM            = 'form';
+    public const ARRIVAL_TWO_FACTOR      = 'two_factor';
+    public const ARRIVAL_REMEMBER_ME     = 'remember_me';
+    public const ARRIVAL_LOGIN_AS_CLIENT = 'login_as_client';
+    public const ARRIVAL_TAKEN_OVER      = 'taken_over';
+
+    private const TOKEN_KEYS = [
+        Login_security_gateway::USER_STAFF   => 'login_security_session_staff',
+        Login_security_gateway::USER_CONTACT => 'login_security_session_contact',
+    ];
+
+    /** The PHP-session key of the session's public id, per user type (the store finds Perfex's rows of exactly one
+     * session by it: keep in step with store::handle_key). */
+    private const HANDLE_KEY = 'login_security_sid_';
+
+    /** @var array<string, string> user type => arrival, as this request's hooks saw it */
+    private static array $arrivals = [];
+
+    /** @var string|false|null the md5 key of the remember-me cookie; false: none; null: not read yet */
+    private static $autologinKey = null;
+
+    /** The staff member logged in, or 0. */
+    public static function staffId(): int
+    {
+        return is_staff_logged_in() ? (int) get_staff_user_id() : 0;
+    }
+
+    /** The contact logged in by their own login, or 0 ("Login as client" is the staff member's session). */
+    public static function contactId(): int
+    {
+        return is_client_logged_in() && !self::loginAsClient() ? (int) get_contact_user_id() : 0;
+    }
+
+    /** @return array<string, int> user type => id of each user of this request logged in by their own login */
+    public static function users(): array
+    {
+        return array_filter([Login_security_gateway::USER_STAFF => self::staffId(), Login_security_gateway::USER_CONTACT => self::contactId()]);
+    }
+
+    /** A staff member browsing the customers area as a contact ("Login as client"). */
+    public static function loginAsClient(): bool
+    {
+        return get_instance()->session->has_userdata('logged_in_as_client');
+    }
+
+    /**
+     * How $userType arrived in this request: form, two_factor, remember_me, login_as_client, taken_over, or null
+     * for an ongoing session.
+     */
+    public static function arrival(string $userType): ?string
+    {
+        if ($userType === Login_security_gateway::USER_CONTACT && is_client_logged_in() && self::loginAsClient()) {
+            return self::ARRIVAL_LOGIN_AS_CLIENT;
+        }
+
+        return self::$arrivals[$userType] ?? null;
+    }
+
+    /** Notes how $userType arrived (the login hook, or the request check for a remember-me or taken-over session). */
+    public static function arrived(string $userType, string $arrival): void
+    {
+        self::$arrivals[$userType] = $arrival;
+    }
+
+    /**
+     * How a staff login that fires before_staff_login now is made: with two-factor authentication on, that hook
+     * fires on the code step, where Perfex keeps tfa_staffid.
+     */
+    public static function staffLoginMethod(int $staffId): string
+    {
+        $session = get_instance()->session;
+        $onCodeStep = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
+
+        return $onCodeStep ? Login_security_gateway::METHOD_TWO_FACTOR : Login_security_gateway::METHOD_FORM;
+    }
+
+    /** This browser's token for the user, or null. */
+    public static function token(string $userType, int $userId): ?string
+    {
+        $stored = get_instance()->session->userdata(self::TOKEN_KEYS[$userType] ?? '');
+        if (!is_array($stored) || (int) ($stored['user_id'] ?? 0) !== $userId || !is_string($stored['token'] ?? null)) {
+            return null;
+        }
+
+        return $stored['token'];
+    }
+
+    /** The token kept for $userType whoever it was for (Perfex dropped that login without its logout hook), or null. */
+    public static function staleToken(string $userType): ?string
+    {
+        $stored = get_instance()->session->userdata(self::TOKEN_KEYS[$userType]);
+
+        return is_array($stored) && is_string($stored['token'] ?? null) ? $stored['token'] : null;
+    }
+
+    /** The public id (as live() shows it) of this browser's session of the user, or null. */
+    public static function publicId(string $userType, int $userId): ?string
+    {
+        $id = get_instance()->session->userdata(self::HANDLE_KEY . $userType);
+
+        return self::token($userType, $userId) !== null && is_string($id) ? $id : null;
+    }
+
+    /** Keeps a session that started now in the PHP session ($publicId as the extension gave it). */
+    public static function keep(string $userType, int $userId, string $token, string $publicId): void
+    {
+        get_instance()->session->set_userdata([
+            self::TOKEN_KEYS[$userType]    => ['user_id' => $userId, 'token' => $token],
+            self::HANDLE_KEY . $userType => $publicId,
+        ]);
+    }
+
+    /** Drops the session of $userType from the PHP session. */
+    public static function forget(string $userType): void
+    {
+        get_instance()->session->unset_userdata([self::TOKEN_KEYS[$userType], self::HANDLE_KEY . $userType]);
+        unset(self::$arrivals[$userType]);
+    }
+
+    /** The md5 key of this browser's remember-me row (tbluser_auto_login.key_id), or null without the cookie. */
+    public static function autologinKey(): ?string
+    {
+        if (self::$autologinKey === null) {
+            $raw                = $_COOKIE[self::autologinCookie()] ?? null;
+            self::$autologinKey = is_string($raw) ? (self::autologinKeyOf($raw) ?? false) : false;
+        }
+
+        return self::$autologinKey === false ? null : self::$autologinKey;
+    }
+
+    /** Whether the request brought a non-empty autologin cookie (whatever its content). */
+    public static function hasAutologinCookie(): bool
+    {
+        $raw = $_COOKIE[self::autologinCookie()] ?? null;
+
+        return is_string($raw) && $raw !== '';
+    }
+
+    /** Drops the autologin cookie (Perfex refused it already: it is recorded once). */
+    public static function dropAutologinCookie(): void
+    {
+        if (!headers_sent()) {
+            setcookie(self::autologinCookie(), '', ['expires' => 1, 'path' => '/']);
+        }
+        unset($_COOKIE[self::autologinCookie()]);
+        self::$autologinKey = false;
+    }
+
+    /**
+     * The md5 key id of the autologin cookie this response sets (Perfex's create_autologin() after "remember me"),
+     * or null.
+     */
+    public static function newAutologinKey(): ?string
+    {
+        $key = null;
+        foreach (headers_list() as $header) {
+            if (preg_match('/^Set-Cookie:\s*' . preg_quote(self::autologinCookie(), '/') . '=([^;]+)/i', $header, $m)) {
+                $key = self::autologinKeyOf(urldecode($m[1]));
+            }
+        }
+
+        return $key;
+    }
+
+    private static function autologinCookie(): string
+    {
+        return (defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '') . 'autologin';
+    }
+
+    /** The md5 key id of an autologin cookie value (PHP-serialize(['user_id', 'key'])), or null. */
+    private static function autologinKeyOf(string $raw): ?string
+    {
+        $data = $raw !== '' ? @unserialize($raw, ['allowed_classes' => false]) : null;
+
+        return is_array($data) && isset($data['key']) && is_scalar($data['key']) ? md5((string) $data['key']) : null;
+    }
+}
