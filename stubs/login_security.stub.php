@@ -372,11 +372,17 @@ namespace LoginSecurity {
          * check()) is refused too: its tbluser_auto_login row is deleted and a "failed" event with reason "revoked"
          * recorded. Otherwise a session starts with its "login" event (none for a takeover).
          *
+         * With $lockout (['settings' => the module's settings without their prefix, 'claim' => the claim of this
+         * login's attempt or null, 'same_request' => bool]) the lockout decides first, by the account's id: a form or
+         * 2FA login as Store::loginSucceeded() decides, a remember-me arrival as Store::accountStatus(); a refusal is
+         * recorded (a "failed" event, reason "locked_out" or "blocked") and no session starts.
+         *
+         * @param array{settings: array<string, string>, claim: string|null, same_request: bool}|null $lockout
          * @return array{state: string, token?: string, id?: string, reason?: string, until?: int}
          *   state "allowed" (token: for the PHP session only; id: its public id as live() shows it) |
-         *   "refused" (reason banned|rejected, until: end of a ban) | "revoked".
+         *   "refused" (reason banned|rejected, until: end of a ban) | "revoked" | "locked" (until) | "blocked".
          */
-        public function login(string $user_type, int $user_id, string $method, string $identifier, string $ip, string $user_agent, ?string $autologin_key = null, ?int $live_window = null, ?int $utc_offset = null, ?bool $anonymize_ip = null): array {}
+        public function login(string $user_type, int $user_id, string $method, string $identifier, string $ip, string $user_agent, ?string $autologin_key = null, ?int $live_window = null, ?int $utc_offset = null, ?bool $anonymize_ip = null, ?array $lockout = null): array {}
 
         /**
          * A request that Perfex did not log in although it carried an autologin cookie (its row is gone): the user

@@ -33,15 +33,20 @@ require_once __DIR__ . '/libraries/Login_security_gateway.php';
  */
 Login_security_request::capture($_SERVER);
 
-require_once __DIR__ . '/hooks/lockout.php';
-require_once __DIR__ . '/hooks/lockout_notify.php';
 require_once __DIR__ . '/hooks/menu.php';
 require_once __DIR__ . '/hooks/settings.php';
 require_once __DIR__ . '/hooks/assets.php';
 require_once __DIR__ . '/hooks/maintenance.php';
-require_once __DIR__ . '/hooks/inactivity.php';
-require_once __DIR__ . '/hooks/sessions.php';
 require_once __DIR__ . '/hooks/sessions_pages.php';
+if (Login_security_gateway::instance()->isAvailable()) {
+    // What protects logins: each hook maps a Perfex event to one extension call and applies its decision.
+    require_once __DIR__ . '/hooks/lockout.php';
+    require_once __DIR__ . '/hooks/lockout_notify.php';
+    require_once __DIR__ . '/hooks/sessions.php';
+    require_once __DIR__ . '/hooks/inactivity.php';
+} else {
+    require_once __DIR__ . '/hooks/extension_missing.php';
+}
 
 register_activation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_activate');
 register_deactivation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_deactivate');

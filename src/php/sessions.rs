@@ -7,13 +7,14 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde_json::json;
 
-use super::convert::{from_table, to_table};
+use super::convert::{from_table, string_pairs, to_table};
 use super::runtime::{now, store_from};
 use crate::error::Error;
 use crate::session::{self, Refusal, Rules, State, token_hash};
-use crate::store::{Admission, Ban, LogFields, NewSession, Store, public_id};
+use crate::lockout::LoginGuard;
+use crate::store::{Admission, Ban, LockoutCheck, LogFields, NewSession, Store, public_id};
 use crate::user_agent;
-use crate::vocabulary::Method;
+use crate::vocabulary::{Method, Status};
 
 /// Login sessions of one Perfex database.
 #[php_class]
@@ -64,12 +65,14 @@ impl PhpSessions {
     /// A login (method "form" / "two_factor", with the e-mail typed), a remember-me arrival ("remember_me", with the
     /// md5 key of its cookie) or a takeover of a session older than the module (""): decided and recorded in one
     /// transaction. `live_window`: the single-login idle expiry when single login applies; `utc_offset` as for
-    /// check(). ['state' => 'allowed', 'token', 'id'] | ['state' => 'refused', 'reason' => banned|rejected, 'until'] |
-    /// ['state' => 'revoked'].
+    /// check(). With `lockout` (['settings' => the module's settings, 'claim' => ?string, 'same_request' => bool]) the
+    /// lockout decides first, by the account's id (see Store::loginSucceeded / accountStatus). ['state' => 'allowed',
+    /// 'token', 'id'] | ['state' => 'refused', 'reason' => banned|rejected, 'until'] | ['state' => 'revoked'] |
+    /// ['state' => 'locked' | 'blocked', 'until'].
     #[allow(clippy::too_many_arguments)] // mirrors the PHP signature
     pub fn login(&self, user_type: String, user_id: i64, method: String, identifier: String, ip: String, user_agent: Binary<u8>,
-                 autologin_key: Option<String>, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: Option<bool>)
-                 -> PhpResult<ZBox<ZendHashTable>> {
+                 autologin_key: Option<String>, live_window: Option<i64>, utc_offset: Option<i64>, anonymize_ip: Option<bool>,
+                 lockout: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
         user_kind(&user_type)?;
         if !method.is_empty() && Method::parse(&method).is_none() {
             return Err(Error::invalid("method", format!("expected \"\" or one of {:?}", Method::texts())).into());
@@ -79,8 +82,13 @@ impl PhpSessions {
         let ua_text = user_agent::sanitize(&user_agent);
         let s = NewSession { token_hash: hash.clone(), user_type, user_id, ip, ua: user_agent::summarize(&ua_text), user_agent: ua_text,
             method, autologin_key: autologin_key.unwrap_or_default(), identifier };
+        let guard = lockout.map(|l| LoginGuard::from_settings(&l.get("settings").and_then(|z| z.array()).map(string_pairs).unwrap_or_default()));
+        let claim = lockout.and_then(|l| l.get("claim")).and_then(|z| z.string());
+        let check = guard.as_ref().map(|guard| LockoutCheck {
+            guard, claim: claim.as_deref(), same_request: lockout.and_then(|l| l.get("same_request")).and_then(|z| z.bool()).unwrap_or(false),
+        });
         let mut out = ZendHashTable::with_capacity(3);
-        match self.store.admit(&s, live_window.filter(|w| *w > 0), utc_offset, anonymize_ip.unwrap_or(false), now())? {
+        match self.store.admit_after_lockout(&s, check, live_window.filter(|w| *w > 0), utc_offset, anonymize_ip.unwrap_or(false), now())? {
             Admission::Started => {
                 out.insert("state", "allowed")?;
                 out.insert("token", token)?;
@@ -94,6 +102,12 @@ impl PhpSessions {
                 }
             }
             Admission::Revoked => out.insert("state", "revoked")?,
+            Admission::Lockout { blocked, until } => {
+                out.insert("state", if blocked { Status::Blocked.as_str() } else { Status::Locked.as_str() })?;
+                if let Some(until) = until {
+                    out.insert("until", until)?;
+                }
+            }
         }
         Ok(out)
     }

@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::error::Result;
 use crate::ip;
+use crate::lockout::LoginGuard;
 use crate::login_log::NewEvent;
 use crate::session::{self, Refusal, Rules, Snapshot, State};
 use crate::user_agent::Summary;
+use crate::vocabulary::{Event, Method, Reason, Status};
 
 /// A session to start.
 #[derive(Debug, Clone)]
@@ -48,6 +50,24 @@ pub enum Admission {
     Refused(Refusal),
     /// A remember-me token the module revoked (its session was ended, or the password changed since).
     Revoked,
+    /// Refused by the lockout: the account is locked (until) or blocked (see [`Store::admit_after_lockout`]).
+    Lockout {
+        /// Blocked until an administrator re-enables it (else locked).
+        blocked: bool,
+        /// When the lockout ends.
+        until: Option<i64>,
+    },
+}
+
+/// The lockout's part of a login: the settings, and the claim its attempt got (see [`Store::login_succeeded`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LockoutCheck<'a> {
+    /// The lockout settings.
+    pub guard: &'a LoginGuard,
+    /// What the login's attempt counted ([`crate::lockout::Verdict::claim`]), when it had one.
+    pub claim: Option<&'a str>,
+    /// That attempt was claimed in this very request (its password was checked under that claim).
+    pub same_request: bool,
 }
 
 /// What the Login Log records of an event the store writes besides what the store knows (for a session's end: its
@@ -233,6 +253,33 @@ impl Store {
             }
             Ok(Admission::Started)
         })
+    }
+
+    /// The moment of login, lockout first: a form or 2FA login of a blocked account, or of a locked one unless its
+    /// password was checked under this request's own claim ([`Store::login_succeeded`]), or a remember-me arrival of a
+    /// locked or blocked account ([`Store::account_status`]), is refused with its `failed` event recorded; otherwise
+    /// [`Store::admit`]. A takeover (method "") has no login to check. One extension call for the whole moment.
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`]; [`crate::Error::InvalidInput`] for a session outside the vocabulary.
+    pub fn admit_after_lockout(&self, s: &NewSession, lockout: Option<LockoutCheck<'_>>, live_window: Option<i64>, utc_offset: Option<i64>,
+                               anonymize_ip: bool, now: i64) -> Result<Admission> {
+        if let Some(l) = lockout.filter(|_| !s.method.is_empty()) {
+            let refused = NewEvent {
+                event: Event::Failed.as_str().into(), user_type: s.user_type.clone(), user_id: Some(s.user_id), identifier: s.identifier.clone(),
+                method: s.method.clone(), reason: Reason::LockedOut.as_str().into(), ip: s.ip.clone(), user_agent: s.user_agent.clone(),
+                anonymize_ip, ..NewEvent::default()
+            }.prepare(now)?;
+            let verdict = if s.method == Method::RememberMe.as_str() {
+                self.account_status(l.guard, &s.user_type, s.user_id, Some(&refused), now)?
+            } else {
+                self.login_succeeded(l.guard, &s.user_type, s.user_id, l.claim, l.same_request, Some(&refused), now)?
+            };
+            if verdict.status != Status::Allowed.as_str() {
+                return Ok(Admission::Lockout { blocked: verdict.status == Status::Blocked.as_str(), until: verdict.until });
+            }
+        }
+        self.admit(s, live_window, utc_offset, anonymize_ip, now)
     }
 
     /// The joins that give a session's user's last password change (see [`PASSWORD_CHANGE`]).

@@ -2,36 +2,61 @@
 use PHPUnit\Framework\TestCase;
 
 /**
- * One vocabulary: the events, user types, methods, reasons and end reasons are defined by the extension
- * (LoginSecurity\vocabulary); the module names them by constants of its gateway only (it must run without the
- * extension). The two sets must be the same, constant by constant.
+ * One vocabulary: user types, events, methods, reasons, end reasons and verdicts are Rust enums, exported by the
+ * extension as classes of constants (LoginSecurity\Event::LOGIN …). The module keeps no copy: it declares none of
+ * those values itself, and every such constant it names exists in the extension (a typo would only fail at run time,
+ * on the path that uses it).
  */
 final class VocabularyTest extends TestCase
 {
-    public static function setUpBeforeClass(): void
+    private const CLASSES = ['UserType', 'Event', 'Method', 'Reason', 'EndReason', 'Verdict'];
+
+    /** @return array<string, string> every PHP file of the module, by path */
+    private static function moduleFiles(): array
     {
-        defined('BASEPATH') or define('BASEPATH', __DIR__);
-        $libraries = dirname(__DIR__, 2) . '/php-module/login_security/libraries';
-        require_once "$libraries/Login_security_options.php";
-        require_once "$libraries/Login_security_gateway.php";
+        $files = [];
+        $dir   = new RecursiveIteratorIterator(new RecursiveDirectoryIterator(dirname(__DIR__, 2) . '/php-module/login_security', FilesystemIterator::SKIP_DOTS));
+        foreach ($dir as $file) {
+            if ($file->getExtension() === 'php') {
+                $files[$file->getPathname()] = (string) file_get_contents($file->getPathname());
+            }
+        }
+
+        return $files;
     }
 
-    /** One test over the five lists (no data provider: the same file runs under PHPUnit 9, 11 and 13). */
-    public function testTheGatewayNamesExactlyTheExtensionsValuesOfEveryList(): void
+    public function testTheClassesHoldExactlyTheExtensionsLists(): void
     {
-        $lists = ['events' => 'EVENT_', 'user_types' => 'USER_', 'methods' => 'METHOD_', 'reasons' => 'REASON_', 'end_reasons' => 'END_'];
+        $lists = ['UserType' => 'user_types', 'Event' => 'events', 'Method' => 'methods', 'Reason' => 'reasons',
+            'EndReason' => 'end_reasons', 'Verdict' => 'verdicts'];
         $vocabulary = LoginSecurity\vocabulary();
-        foreach ($lists as $list => $prefix) {
-            $constants = [];
-            foreach ((new ReflectionClass(Login_security_gateway::class))->getReflectionConstants() as $c) {
-                if (str_starts_with($c->getName(), $prefix) && is_string($c->getValue())) {
-                    $constants[] = $c->getValue();
-                }
+        foreach ($lists as $class => $list) {
+            $this->assertSame($vocabulary[$list], array_values((new ReflectionClass("LoginSecurity\\$class"))->getConstants()), $class);
+        }
+    }
+
+    public function testEveryConstantTheModuleNamesExists(): void
+    {
+        $named = 0;
+        foreach (self::moduleFiles() as $path => $code) {
+            preg_match_all('/\\\\?LoginSecurity\\\\(' . implode('|', self::CLASSES) . ')::([A-Z_]+)\b/', $code, $m, PREG_SET_ORDER);
+            foreach ($m as [, $class, $constant]) {
+                $named++;
+                $this->assertTrue(defined("LoginSecurity\\$class::$constant"), basename($path) . " names LoginSecurity\\$class::$constant");
             }
-            $values = $vocabulary[$list];
-            sort($constants);
-            sort($values);
-            $this->assertSame($values, $constants, $list);
+        }
+        $this->assertGreaterThan(50, $named, 'the module names its vocabulary through the extension');
+    }
+
+    public function testTheModuleDeclaresNoValueOfItsOwn(): void
+    {
+        $values = [];
+        foreach (LoginSecurity\vocabulary() as $list) {
+            $values = array_merge($values, $list);
+        }
+        $quoted = implode('|', array_map(static fn ($v) => preg_quote($v, '/'), array_unique($values)));
+        foreach (self::moduleFiles() as $path => $code) {
+            $this->assertDoesNotMatchRegularExpression("/const\\s+[A-Z_]+\\s*=\\s*'($quoted)'/", $code, basename($path) . ' declares a vocabulary constant');
         }
     }
 }

@@ -24,7 +24,7 @@ class Client_sessions extends ClientsController
     {
         login_security_sessions_assets(true);
         $this->data([
-            'sessions' => Login_security_session_actions::ownSessions(Login_security_gateway::USER_CONTACT, Login_security_session_context::contactId()),
+            'sessions' => !Login_security_gateway::instance()->isAvailable() ? [] : Login_security_session_actions::ownSessions(\LoginSecurity\UserType::CONTACT, Login_security_session_context::contactId()),
             'base_url' => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),
             // Customers read that protection is off; the fix is for an administrator (no link to admin pages).
             'notice'     => Login_security_gateway::instance()->isAvailable() ? null : _l('login_security_protection_off_client'),
@@ -38,7 +38,8 @@ class Client_sessions extends ClientsController
     public function end_others(): void
     {
         login_security_sessions_require_post();
-        $count = Login_security_session_actions::endOthers(Login_security_gateway::USER_CONTACT, Login_security_session_context::contactId(),
+        login_security_sessions_require_extension(site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
+        $count = Login_security_session_actions::endOthers(\LoginSecurity\UserType::CONTACT, Login_security_session_context::contactId(),
             _l('login_security_sessions_ended_by_user_details'));
         login_security_sessions_mine_done($count, site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
     }
@@ -46,8 +47,9 @@ class Client_sessions extends ClientsController
     public function end(): void
     {
         login_security_sessions_require_post();
+        login_security_sessions_require_extension(site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
         $id    = $this->input->post('id');
-        $ended = is_string($id) && Login_security_session_actions::endOwn(Login_security_gateway::USER_CONTACT, Login_security_session_context::contactId(), $id);
+        $ended = is_string($id) && Login_security_session_actions::endOwn(\LoginSecurity\UserType::CONTACT, Login_security_session_context::contactId(), $id);
         login_security_sessions_mine_done($ended ? 1 : 0, site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS));
     }
 }

@@ -13,6 +13,21 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 class Inactivity extends App_Controller
 {
+    /** Without the extension nothing is enforced on the server (and no page loads the script): every call answers 503. */
+    public function _remap(string $method, array $params = []): void
+    {
+        if (!Login_security_gateway::instance()->isAvailable()) {
+            $this->json(503, ['error' => _l('login_security_extension_missing')]);
+
+            return;
+        }
+        $method = strtolower($method); // as CodeIgniter dispatches it
+        if (!in_array($method, ['heartbeat', 'config', 'expire'], true)) {
+            show_404();
+        }
+        $this->{$method}(...$params);
+    }
+
     /** POST (CSRF): real user input in the browser; keeps the server session of every user of this browser session alive. */
     public function heartbeat(): void
     {
@@ -74,9 +89,9 @@ class Inactivity extends App_Controller
         $gateway = Login_security_gateway::instance();
         $token   = Login_security_session_context::token($userType, $userId);
         if ($token !== null) {
-            $gateway->endSession($token, Login_security_gateway::END_IDLE, '', $gateway->requestLog()); // recorded by the extension
+            $gateway->endSession($token, \LoginSecurity\EndReason::IDLE, '', $gateway->requestLog()); // recorded by the extension
         }
-        Login_security_session_notice::set(Login_security_gateway::END_IDLE, null);
+        Login_security_session_notice::set(\LoginSecurity\EndReason::IDLE, null);
         $this->json(200, ['signed_in' => true, 'expired' => true]);
     }
 

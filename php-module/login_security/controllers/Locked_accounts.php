@@ -92,7 +92,7 @@ class Locked_accounts extends AdminController
             $shown  = self::shown($row);
             $done[] = $shown;
             $gateway->record([
-                'event'      => Login_security_gateway::EVENT_REENABLED,
+                'event'      => \LoginSecurity\Event::REENABLED,
                 'user_type'  => $row['kind'] === 'ip' ? '' : (string) $row['kind'],
                 'user_id'    => !empty($row['user_id']) ? (int) $row['user_id'] : null,
                 'identifier' => $shown,

@@ -17,7 +17,7 @@ class My_sessions extends AdminController
         login_security_sessions_assets(true);
         $this->load->view('login_security/sessions_mine_page', [
             'title'    => _l('login_security_my_sessions'),
-            'sessions' => Login_security_session_actions::ownSessions(Login_security_gateway::USER_STAFF, $staffId),
+            'sessions' => !Login_security_gateway::instance()->isAvailable() ? [] : Login_security_session_actions::ownSessions(\LoginSecurity\UserType::STAFF, $staffId),
             'base_url' => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS),
             'notice'   => Login_security_gateway::instance()->notice(),
         ]);
@@ -26,7 +26,8 @@ class My_sessions extends AdminController
     public function end_others(): void
     {
         login_security_sessions_require_post();
-        $count = Login_security_session_actions::endOthers(Login_security_gateway::USER_STAFF, (int) get_staff_user_id(),
+        login_security_sessions_require_extension(admin_url(LOGIN_SECURITY_URI_MY_SESSIONS));
+        $count = Login_security_session_actions::endOthers(\LoginSecurity\UserType::STAFF, (int) get_staff_user_id(),
             _l('login_security_sessions_ended_by_user_details'));
         login_security_sessions_mine_done($count, admin_url(LOGIN_SECURITY_URI_MY_SESSIONS));
     }
@@ -34,8 +35,9 @@ class My_sessions extends AdminController
     public function end(): void
     {
         login_security_sessions_require_post();
+        login_security_sessions_require_extension(admin_url(LOGIN_SECURITY_URI_MY_SESSIONS));
         $id    = $this->input->post('id');
-        $ended = is_string($id) && Login_security_session_actions::endOwn(Login_security_gateway::USER_STAFF, (int) get_staff_user_id(), $id);
+        $ended = is_string($id) && Login_security_session_actions::endOwn(\LoginSecurity\UserType::STAFF, (int) get_staff_user_id(), $id);
         login_security_sessions_mine_done($ended ? 1 : 0, admin_url(LOGIN_SECURITY_URI_MY_SESSIONS));
     }
 }

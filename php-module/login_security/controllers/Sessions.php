@@ -11,8 +11,6 @@ require_once __DIR__ . '/../libraries/Login_security_session_presenter.php';
  */
 class Sessions extends AdminController
 {
-    private const USER_TYPES = ['staff', 'contact'];
-
     public function index(): void
     {
         if (!login_security_allowed('view')) {
@@ -48,7 +46,7 @@ class Sessions extends AdminController
     {
         $target = $this->actionTarget();
         $id     = $this->input->post('id');
-        $ended  = is_string($id) ? Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], Login_security_gateway::END_FORCED) : null;
+        $ended  = is_string($id) ? Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], \LoginSecurity\EndReason::FORCED) : null;
         $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
@@ -56,7 +54,7 @@ class Sessions extends AdminController
     public function end_user(): void
     {
         $target = $this->actionTarget();
-        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], Login_security_gateway::END_FORCED);
+        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], \LoginSecurity\EndReason::FORCED);
         $this->done((int) $count > 0, (int) $count === 1 ? 'login_security_sessions_ended_user_one' : 'login_security_sessions_ended_user',
             'login_security_sessions_nothing_ended', (string) $count);
     }
@@ -69,7 +67,7 @@ class Sessions extends AdminController
         if (!preg_match('/^\d{1,6}$/', $minutes) || (int) $minutes < 1 || (int) $minutes > Login_security_session_actions::MAX_BAN_MINUTES) {
             $this->done(false, '', 'login_security_sessions_ban_minutes_invalid', (string) Login_security_session_actions::MAX_BAN_MINUTES);
         }
-        if ($target['type'] === Login_security_gateway::USER_STAFF && $target['id'] === (int) get_staff_user_id()) {
+        if ($target['type'] === \LoginSecurity\UserType::STAFF && $target['id'] === (int) get_staff_user_id()) {
             $this->done(false, '', 'login_security_sessions_ban_self');
         }
         $reason = $this->input->post('reason');
@@ -101,10 +99,10 @@ class Sessions extends AdminController
         login_security_sessions_require_post();
         $type = (string) $this->input->post('user_type');
         $id   = (string) $this->input->post('user_id');
-        if (!in_array($type, self::USER_TYPES, true) || !preg_match('/^[1-9]\d{0,9}$/', $id)) {
+        if (!in_array($type, Login_security_gateway::instance()->vocabulary('user_types'), true) || !preg_match('/^[1-9]\d{0,9}$/', $id)) {
             $this->done(false, '', 'login_security_sessions_bad_request');
         }
-        if ($type === Login_security_gateway::USER_STAFF && !is_admin() && is_admin((int) $id)) {
+        if ($type === \LoginSecurity\UserType::STAFF && !is_admin() && is_admin((int) $id)) {
             $this->done(false, '', 'login_security_sessions_admin_only');
         }
 
@@ -128,7 +126,7 @@ class Sessions extends AdminController
         $term = $this->input->get('q');
 
         return [
-            'type' => is_string($type) && in_array($type, self::USER_TYPES, true) ? $type : '',
+            'type' => is_string($type) && in_array($type, Login_security_gateway::instance()->vocabulary('user_types'), true) ? $type : '',
             'q'    => is_string($term) ? mb_substr(trim(mb_scrub($term, 'UTF-8')), 0, 100, 'UTF-8') : '',
         ];
     }
@@ -141,7 +139,7 @@ class Sessions extends AdminController
     {
         $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
         $staffId  = (int) get_staff_user_id();
-        $current  = Login_security_session_context::publicId(Login_security_gateway::USER_STAFF, $staffId);
+        $current  = $live === [] ? null : Login_security_session_context::publicId(\LoginSecurity\UserType::STAFF, $staffId);
         $sessions = [];
         foreach ($live as $row) {
             if (is_array($row)) {

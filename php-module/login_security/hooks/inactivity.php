@@ -17,7 +17,7 @@ hooks()->add_action('app_customers_footer', 'login_security_inactivity_customers
 /** The user type whose warning this page carries: "staff" in the admin area, "contact" in the customers area, or null. */
 function login_security_inactivity_page_user(bool $adminArea): ?string
 {
-    $userType = $adminArea ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
+    $userType = $adminArea ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
     // "Login as client" is a staff member's session: their own admin pages watch it.
     $userId = $adminArea ? Login_security_session_context::staffId() : Login_security_session_context::contactId();
 
@@ -74,7 +74,7 @@ function login_security_inactivity_footer(?string $userType): void
  */
 function login_security_inactivity_page_config(string $userType): array
 {
-    $staff    = $userType === Login_security_gateway::USER_STAFF;
+    $staff    = $userType === \LoginSecurity\UserType::STAFF;
     $url      = static function (string $uri) use ($staff): string {
         return $staff ? admin_url($uri) : site_url($uri);
     };

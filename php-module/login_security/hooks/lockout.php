@@ -19,16 +19,17 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * - The extension records every refusal it decides, in the transaction that decided it: this file only applies the
  *   verdict (the message, the redirect).
  * - At the moment of login — before_staff_login / before_client_login, also after the 2FA code — the extension
- *   decides by the account's id: blocked, or locked unless this very request's claim let its password be checked,
- *   is refused, whatever path led there. app_init refuses a locked or blocked user who arrives through the
- *   remember-me cookie. A block deletes the account's remember-me rows (in the extension).
+ *   decides by the account's id, in the session's login call (Login_security_session_guard asks this file for the
+ *   attempt's claim): blocked, or locked unless this very request's claim let its password be checked, is refused,
+ *   whatever path led there. A locked or blocked user who arrives through the remember-me cookie is refused by the
+ *   same call. A block deletes the account's remember-me rows (in the extension).
  * - Perfex checks no password for an unknown e-mail: one is checked here against a fixed hash of the same cost, so
  *   that the answer takes as long as for a real account.
  */
 
-/** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
 require_once __DIR__ . '/../libraries/Login_security_session_notice.php';
 
+/** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
 define('LOGIN_SECURITY_LOCKOUT_CLAIM', 'login_security_lockout_claim');
 
 /** A bcrypt hash of cost 8, as Perfex's ($2a$08$); what it hashes does not matter. */
@@ -42,20 +43,16 @@ hooks()->add_action('clients_authentication_constructor', 'login_security_lockou
 hooks()->add_action('failed_login_attempt', 'login_security_lockout_wrong_password');
 hooks()->add_action('inactive_user_login_attempt', 'login_security_lockout_inactive_account');
 hooks()->add_action('non_existent_user_login_attempt', 'login_security_lockout_unknown_account');
-// Before hooks/login_log.php (priority 10) records the login: a refused login records no login event.
-hooks()->add_action('before_staff_login', 'login_security_lockout_staff_login', 5);
-hooks()->add_action('before_client_login', 'login_security_lockout_contact_login', 5);
-hooks()->add_action('app_init', 'login_security_lockout_remember_me', 5);
 
 function login_security_lockout_staff_form(): void
 {
-    login_security_lockout_claim(Login_security_gateway::USER_STAFF);
+    login_security_lockout_claim(\LoginSecurity\UserType::STAFF);
 }
 
 /** @param mixed $controller Perfex passes the Authentication controller */
 function login_security_lockout_contact_form($controller = null): void
 {
-    login_security_lockout_claim(Login_security_gateway::USER_CONTACT);
+    login_security_lockout_claim(\LoginSecurity\UserType::CONTACT);
 }
 
 /** Claims a login POST before Perfex checks its password; a refused one ends here (redirect). */
@@ -79,7 +76,7 @@ function login_security_lockout_claim(string $userType): void
     }
 
     $verdict = Login_security_gateway::instance()->claimLogin($userType, $email);
-    if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
+    if ($verdict['status'] !== \LoginSecurity\Verdict::ALLOWED) {
         login_security_lockout_refuse($userType, $verdict);
 
         return;
@@ -105,7 +102,7 @@ function login_security_lockout_is_login_post(string $userType): bool
 
 function login_security_lockout_login_url(string $userType): string
 {
-    return $userType === Login_security_gateway::USER_STAFF ? admin_url('authentication') : site_url('authentication/login');
+    return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
 }
 
 /**
@@ -147,19 +144,19 @@ function login_security_lockout_unjudged(): void
     if ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id']) {
         return; // the password was right; the 2FA code step judges the rest
     }
-    login_security_lockout_failed($claim['user_type'], Login_security_gateway::REASON_INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
+    login_security_lockout_failed($claim['user_type'], \LoginSecurity\Reason::INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
 }
 
 /** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
 function login_security_lockout_wrong_password($data): void
 {
-    login_security_lockout_after_failure($data, Login_security_gateway::REASON_WRONG_PASSWORD);
+    login_security_lockout_after_failure($data, \LoginSecurity\Reason::WRONG_PASSWORD);
 }
 
 /** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
 function login_security_lockout_inactive_account($data): void
 {
-    login_security_lockout_after_failure($data, Login_security_gateway::REASON_INACTIVE_ACCOUNT);
+    login_security_lockout_after_failure($data, \LoginSecurity\Reason::INACTIVE_ACCOUNT);
 }
 
 /** @param mixed $data ['email' => string, 'is_staff_member' => bool] */
@@ -167,7 +164,7 @@ function login_security_lockout_unknown_account($data): void
 {
     $password = get_instance()->input->post('password', false);
     password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH);
-    login_security_lockout_after_failure($data, Login_security_gateway::REASON_UNKNOWN_ACCOUNT);
+    login_security_lockout_after_failure($data, \LoginSecurity\Reason::UNKNOWN_ACCOUNT);
 }
 
 /**
@@ -184,9 +181,9 @@ function login_security_lockout_after_failure($data, string $reason): void
     }
     login_security_lockout_judged(true);
     $data     = is_array($data) ? $data : [];
-    $userType = !empty($data['is_staff_member']) ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
+    $userType = !empty($data['is_staff_member']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
     $user     = isset($data['user']) ? (object) $data['user'] : null;
-    $userId   = $user === null ? 0 : (int) ($userType === Login_security_gateway::USER_STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
+    $userId   = $user === null ? 0 : (int) ($userType === \LoginSecurity\UserType::STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
     login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, login_security_lockout_typed_identifier($data, $user));
 }
 
@@ -214,7 +211,7 @@ function login_security_lockout_failed(string $userType, string $reason, ?int $u
     if ($lock['status'] === '') {
         return;
     }
-    if ($lock['status'] === Login_security_gateway::VERDICT_BLOCKED) {
+    if ($lock['status'] === \LoginSecurity\Verdict::BLOCKED) {
         Login_security_options::set(Login_security_options::LOCKOUT_LAST_BLOCK, (string) time());
         foreach ($lock['notify'] as $adminId) {
             login_security_notify_admin_of_blocks($adminId); // now, not on their next page (at most one per 10 minutes)
@@ -224,27 +221,15 @@ function login_security_lockout_failed(string $userType, string $reason, ?int $u
     set_alert('warning', login_security_alert_text(login_security_lockout_message($lock)));
 }
 
-/** @param array{email?: string, userid?: string|int} $data */
-function login_security_lockout_staff_login($data): void
-{
-    login_security_lockout_on_login(Login_security_gateway::USER_STAFF, (int) (is_array($data) ? ($data['userid'] ?? 0) : 0));
-}
-
-/** @param array{email?: string, userid?: string|int, contact_user_id?: string|int} $data */
-function login_security_lockout_contact_login($data): void
-{
-    login_security_lockout_on_login(Login_security_gateway::USER_CONTACT, (int) (is_array($data) ? ($data['contact_user_id'] ?? 0) : 0));
-}
-
 /**
- * The password (and 2FA code) of account $userId were right: the extension takes back what this login's attempt
- * counted and refuses a blocked account, or a locked one unless this request's own claim let its password be checked.
+ * The moment of login of $userType (its password, and any 2FA code, were right; Login_security_session_guard asks,
+ * and the extension decides in its login call): the claim this login's attempt got — this request's, or the one
+ * kept for the 2FA step — and whether it was counted in this very request. Perfex judged the attempt.
+ *
+ * @return array{0: string|null, 1: bool}
  */
-function login_security_lockout_on_login(string $userType, int $userId): void
+function login_security_lockout_login_claim(string $userType): array
 {
-    if ($userId <= 0) {
-        return;
-    }
     login_security_lockout_judged(true);
     $CI      = &get_instance();
     $request = login_security_lockout_request_claim();
@@ -254,45 +239,27 @@ function login_security_lockout_on_login(string $userType, int $userId): void
     }
     $sameRequest = $request !== null && $request['user_type'] === $userType;
     $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
-    $method      = $userType === Login_security_gateway::USER_STAFF ? Login_security_session_context::staffLoginMethod($userId) : Login_security_gateway::METHOD_FORM;
-    $verdict     = Login_security_gateway::instance()->loginSucceeded($userType, $userId, $claim, $sameRequest, $method,
-        $sameRequest ? $request['identifier'] : '');
-    if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
-        login_security_lockout_refuse($userType, $verdict);
-    }
+
+    return [$claim !== '' ? $claim : null, $sameRequest];
 }
 
-/** A user logged in by the remember-me cookie (no login hook fires for it) whose account is locked or blocked is signed out. */
-function login_security_lockout_remember_me(): void
+/**
+ * A user logged in by the remember-me cookie (Perfex fires no login hook for it) whose account is locked or blocked
+ * (the extension decided and recorded it): signed out of that user type only — the cookie dropped, its row kept, so
+ * that it logs in again once a lockout ends — and told why.
+ *
+ * @param array{status: string, until: int|null} $verdict
+ */
+function login_security_lockout_refuse_remembered(string $userType, array $verdict): void
 {
-    if (!Login_security_session_context::hasAutologinCookie()) {
-        return;
-    }
-    if (is_staff_logged_in()) {
-        login_security_lockout_check_remembered(Login_security_gateway::USER_STAFF, (int) get_staff_user_id());
-    }
-    if (is_client_logged_in() && !get_instance()->session->has_userdata('logged_in_as_client')) {
-        login_security_lockout_check_remembered(Login_security_gateway::USER_CONTACT, (int) get_contact_user_id());
-    }
-}
-
-function login_security_lockout_check_remembered(string $userType, int $userId): void
-{
-    $marker = login_security_login_marker($userType);
-    if ($userId <= 0 || ($marker !== null && $marker['user_id'] === $userId)) {
-        return; // logged in by a form (checked then), not by the cookie
-    }
-    $verdict = Login_security_gateway::instance()->accountStatus($userType, $userId);
-    if ($verdict['status'] !== Login_security_gateway::VERDICT_ALLOWED) {
-        login_security_lockout_sign_out($userType);
-        login_security_lockout_refuse($userType, $verdict);
-    }
+    login_security_lockout_sign_out($userType);
+    login_security_lockout_refuse($userType, $verdict);
 }
 
 /** Undoes the remember-me login: Perfex's session keys of that user type, and the cookie. */
 function login_security_lockout_sign_out(string $userType): void
 {
-    $keys = $userType === Login_security_gateway::USER_STAFF
+    $keys = $userType === \LoginSecurity\UserType::STAFF
         ? ['staff_user_id', 'staff_logged_in']
         : ['client_user_id', 'contact_user_id', 'client_logged_in'];
     get_instance()->session->unset_userdata($keys);
@@ -319,10 +286,10 @@ function login_security_lockout_refuse(string $userType, array $verdict): void
  */
 function login_security_lockout_message(array $verdict): string
 {
-    if ($verdict['status'] === Login_security_gateway::VERDICT_BLOCKED) {
+    if ($verdict['status'] === \LoginSecurity\Verdict::BLOCKED) {
         return _l('login_security_lockout_blocked');
     }
-    if ($verdict['status'] === Login_security_gateway::VERDICT_BUSY) {
+    if ($verdict['status'] === \LoginSecurity\Verdict::BUSY) {
         return _l('login_security_lockout_busy');
     }
     $key = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';

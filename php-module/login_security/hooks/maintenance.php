@@ -23,10 +23,10 @@ function login_security_purge_expired_events(): void
     $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
     foreach ($gateway->expireStaleSessions($lifetime) as $ended) {
         $gateway->record([
-            'event'      => Login_security_gateway::EVENT_LOGOUT,
+            'event'      => \LoginSecurity\Event::LOGOUT,
             'user_type'  => (string) $ended['user_type'],
             'user_id'    => (int) $ended['user_id'],
-            'end_reason' => Login_security_gateway::END_EXPIRED,
+            'end_reason' => \LoginSecurity\EndReason::EXPIRED,
             'duration'   => (int) $ended['duration'],
             'ip'         => '',
             'user_agent' => '',

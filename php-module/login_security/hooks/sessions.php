@@ -10,16 +10,12 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * Login_security_session_context.
  */
 
-require_once __DIR__ . '/../libraries/Login_security_session_guard.php';
-require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
-
 define('LOGIN_SECURITY_SESSION_PASSWORD_CHANGE', 'login_security_password_change');
 
-// After hooks/lockout.php (priority 5): a login or remember-me arrival it refuses starts no session and records no
-// login, and its remember-me check still sees the arrival (no session of ours started yet in this request).
-hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login', 10);
-hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login', 10);
-hooks()->add_action('app_init', 'login_security_sessions_check_request', 10);
+// The moment of login and the remember-me arrival are one extension call each, which checks the lockout first.
+hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login');
+hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login');
+hooks()->add_action('app_init', 'login_security_sessions_check_request');
 hooks()->add_action('before_staff_logout', 'login_security_sessions_on_staff_logout');
 hooks()->add_action('before_contact_logout', 'login_security_sessions_on_contact_logout');
 hooks()->add_action('after_user_reset_password', 'login_security_sessions_on_password_reset');
@@ -32,7 +28,7 @@ function login_security_sessions_on_staff_login($data): void
     $data    = is_array($data) ? $data : [];
     $staffId = (int) ($data['userid'] ?? 0);
     if ($staffId > 0) {
-        Login_security_session_guard::onLogin(Login_security_gateway::USER_STAFF, $staffId,
+        Login_security_session_guard::onLogin(\LoginSecurity\UserType::STAFF, $staffId,
             Login_security_session_context::staffLoginMethod($staffId), Login_security_request::text($data['email'] ?? ''));
     }
 }
@@ -43,8 +39,8 @@ function login_security_sessions_on_contact_login($data): void
     $data      = is_array($data) ? $data : [];
     $contactId = (int) ($data['contact_user_id'] ?? 0);
     if ($contactId > 0) {
-        Login_security_session_guard::onLogin(Login_security_gateway::USER_CONTACT, $contactId,
-            Login_security_gateway::METHOD_FORM, Login_security_request::text($data['email'] ?? ''));
+        Login_security_session_guard::onLogin(\LoginSecurity\UserType::CONTACT, $contactId,
+            \LoginSecurity\Method::FORM, Login_security_request::text($data['email'] ?? ''));
     }
 }
 
@@ -56,7 +52,7 @@ function login_security_sessions_check_request(): void
 /** @param int|string $staffId */
 function login_security_sessions_on_staff_logout($staffId): void
 {
-    Login_security_session_guard::onLogout(Login_security_gateway::USER_STAFF, (int) $staffId);
+    Login_security_session_guard::onLogout(\LoginSecurity\UserType::STAFF, (int) $staffId);
 }
 
 /**
@@ -69,40 +65,12 @@ function login_security_sessions_on_contact_logout($customerId): void
 {
     $contactId = Login_security_session_context::contactId();
     if ($contactId > 0) {
-        Login_security_session_guard::onLogout(Login_security_gateway::USER_CONTACT, $contactId);
+        Login_security_session_guard::onLogout(\LoginSecurity\UserType::CONTACT, $contactId);
     }
     $staffId = Login_security_session_context::staffId();
     if ($staffId > 0) {
-        Login_security_session_guard::onLogout(Login_security_gateway::USER_STAFF, $staffId);
+        Login_security_session_guard::onLogout(\LoginSecurity\UserType::STAFF, $staffId);
     }
-}
-
-/* What hooks/lockout.php still asks by name (it can switch to Login_security_session_context itself). */
-
-/** @see Login_security_session_context::staffLoginMethod() */
-function login_security_staff_login_method(int $staffId): string
-{
-    return Login_security_session_context::staffLoginMethod($staffId);
-}
-
-/** @see Login_security_session_context::hasAutologinCookie() */
-function login_security_has_autologin_cookie(): bool
-{
-    return Login_security_session_context::hasAutologinCookie();
-}
-
-/**
- * The user of $userType when this browser had a session of ours for them before this request's arrival (a login
- * seen by the module, or a session taken over), else null — a user just logged in by the remember-me cookie has
- * none yet.
- *
- * @return array{user_id: int}|null
- */
-function login_security_login_marker(string $userType): ?array
-{
-    $userId = $userType === Login_security_gateway::USER_STAFF ? Login_security_session_context::staffId() : Login_security_session_context::contactId();
-
-    return $userId > 0 && Login_security_session_context::token($userType, $userId) !== null ? ['user_id' => $userId] : null;
 }
 
 /**
@@ -118,8 +86,8 @@ function login_security_sessions_on_password_reset($data): void
     if ($userId <= 0 || !Login_security_options::endSessionsOnPasswordChange()) {
         return;
     }
-    $userType = !empty($data['staff']) ? Login_security_gateway::USER_STAFF : Login_security_gateway::USER_CONTACT;
-    Login_security_session_actions::endUser($userType, $userId, Login_security_gateway::END_LOGOUT,
+    $userType = !empty($data['staff']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
+    Login_security_session_actions::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT,
         _l('login_security_sessions_password_changed_details'));
 }
 
@@ -169,5 +137,5 @@ function login_security_sessions_after_password_change(): void
     if ((int) ($pending['user_id'] ?? 0) !== $staffId || login_security_sessions_password_fingerprint($current) === ($pending['before'] ?? '')) {
         return;
     }
-    Login_security_session_actions::endOthers(Login_security_gateway::USER_STAFF, $staffId, _l('login_security_sessions_password_changed_details'));
+    Login_security_session_actions::endOthers(\LoginSecurity\UserType::STAFF, $staffId, _l('login_security_sessions_password_changed_details'));
 }

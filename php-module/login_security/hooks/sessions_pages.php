@@ -5,7 +5,11 @@ defined('BASEPATH') or exit('No direct script access allowed');
 /*
  * Login sessions in the navigation and on the pages: the "Login Sessions" admin page and "My sessions" (staff
  * sidebar, customers-area menu), the signed-out notice on both login pages, and the pages' own CSS and JavaScript.
+ * Loaded with or without the extension (the pages then say that protection is off).
  */
+
+require_once __DIR__ . '/../libraries/Login_security_session_guard.php';
+require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
 
 define('LOGIN_SECURITY_URI_SESSIONS', 'login_security/sessions');
 define('LOGIN_SECURITY_URI_MY_SESSIONS', 'login_security/my_sessions');
@@ -102,6 +106,14 @@ function login_security_sessions_require_post(): void
         header('Allow: POST');
         echo e(_l('login_security_post_only'));
         exit;
+    }
+}
+
+/** A "My sessions" action needs the extension: without it, back to the page, which says that protection is off. */
+function login_security_sessions_require_extension(string $pageUrl): void
+{
+    if (!Login_security_gateway::instance()->isAvailable()) {
+        login_security_sessions_mine_done(null, $pageUrl);
     }
 }
 

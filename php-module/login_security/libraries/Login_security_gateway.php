@@ -28,50 +28,6 @@ final class Login_security_gateway
 
     public const EXTENSION = 'login_security';
 
-    /** Login Log events (Store::recordEvent "event"). */
-    public const EVENT_LOGIN       = 'login';
-    public const EVENT_LOGOUT      = 'logout';
-    public const EVENT_FAILED      = 'failed';
-    public const EVENT_LOG_CLEARED = 'log_cleared';
-    public const EVENT_PURGED      = 'purged';
-    public const EVENT_LOCKOUT     = 'lockout';
-    public const EVENT_BLOCKED     = 'blocked';
-    public const EVENT_REENABLED   = 'reenabled';
-    public const EVENTS            = [self::EVENT_LOGIN, self::EVENT_FAILED, self::EVENT_LOGOUT, self::EVENT_LOCKOUT, self::EVENT_BLOCKED,
-        self::EVENT_REENABLED, self::EVENT_LOG_CLEARED, self::EVENT_PURGED];
-
-    public const USER_STAFF   = 'staff';
-    public const USER_CONTACT = 'contact';
-
-    /** How a login happened. */
-    public const METHOD_FORM        = 'form';
-    public const METHOD_TWO_FACTOR  = 'two_factor';
-    public const METHOD_REMEMBER_ME = 'remember_me';
-
-    /** Why a login failed. */
-    public const REASON_WRONG_PASSWORD   = 'wrong_password';
-    public const REASON_UNKNOWN_ACCOUNT  = 'unknown_account';
-    public const REASON_INACTIVE_ACCOUNT = 'inactive_account';
-    public const REASON_LOCKED_OUT       = 'locked_out'; // refused before the password was checked
-    public const REASON_BLOCKED          = 'blocked';
-    public const REASON_INVALID_FORM     = 'invalid_form'; // counted, but Perfex's validation checked no password
-    public const REASON_REVOKED          = 'revoked'; // a remember-me token whose session was ended (or password changed)
-
-    /** claimLogin() / loginStatus() verdicts. */
-    public const VERDICT_ALLOWED = 'allowed';
-    public const VERDICT_LOCKED  = 'locked';
-    public const VERDICT_BLOCKED = 'blocked';
-    public const VERDICT_BUSY    = 'busy'; // the attempt could not be counted now: refused, try again
-
-    /** Why a session ended (Login Log end_reason). */
-    public const END_LOGOUT   = 'logout';
-    public const END_IDLE     = 'idle';
-    public const END_FORCED   = 'forced';
-    public const END_BANNED   = 'banned';
-    public const END_REJECTED = 'rejected';
-    public const END_EXPIRED  = 'expired';
-    public const END_PASSWORD = 'password_changed';
-
     private static ?self $instance = null;
 
     /** @var object|null LoginSecurity\Store */
@@ -185,6 +141,14 @@ final class Login_security_gateway
         ];
     }
 
+    /** A Login Log event the extension would have recorded (it is missing): logged once per request, like any call. */
+    public function notRecorded(): void
+    {
+        $this->call('recordEvent', static function () {
+            return null;
+        }, null);
+    }
+
     /**
      * @param array<string, mixed> $filter
      * @return array{total: int, rows: list<array<string, mixed>>}
@@ -277,6 +241,27 @@ final class Login_security_gateway
         return $this->listCall('settings_schema', static function () {
             return \LoginSecurity\settings_schema();
         });
+    }
+
+    /**
+     * One list of the extension's vocabulary (LoginSecurity\vocabulary(): "events", "reasons" …); [] without the
+     * extension. The module names single values by the extension's classes (LoginSecurity\Event::LOGIN …).
+     *
+     * @return list<string>
+     */
+    public function vocabulary(string $list): array
+    {
+        static $vocabulary = null;
+        if (!$this->isAvailable()) {
+            $this->failed = true; // what depends on it cannot be done (an action says so); nothing to log
+
+            return [];
+        }
+        $vocabulary ??= $this->call('vocabulary', static function () {
+            return \LoginSecurity\vocabulary();
+        }, []);
+
+        return isset($vocabulary[$list]) && is_array($vocabulary[$list]) ? array_values($vocabulary[$list]) : [];
     }
 
     /** REMOTE_ADDR of this request, as captured when the module loaded. */

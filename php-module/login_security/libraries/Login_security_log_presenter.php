@@ -10,14 +10,14 @@ final class Login_security_log_presenter
 {
     /** Event → Bootstrap 3 label class. */
     private const BADGES = [
-        Login_security_gateway::EVENT_LOGIN       => 'label-success',
-        Login_security_gateway::EVENT_FAILED      => 'label-danger',
-        Login_security_gateway::EVENT_LOGOUT      => 'label-default',
-        Login_security_gateway::EVENT_LOG_CLEARED => 'label-warning',
-        Login_security_gateway::EVENT_PURGED      => 'label-info',
-        Login_security_gateway::EVENT_LOCKOUT     => 'label-warning',
-        Login_security_gateway::EVENT_BLOCKED     => 'label-danger',
-        Login_security_gateway::EVENT_REENABLED   => 'label-info',
+        \LoginSecurity\Event::LOGIN       => 'label-success',
+        \LoginSecurity\Event::FAILED      => 'label-danger',
+        \LoginSecurity\Event::LOGOUT      => 'label-default',
+        \LoginSecurity\Event::LOG_CLEARED => 'label-warning',
+        \LoginSecurity\Event::PURGED      => 'label-info',
+        \LoginSecurity\Event::LOCKOUT     => 'label-warning',
+        \LoginSecurity\Event::BLOCKED     => 'label-danger',
+        \LoginSecurity\Event::REENABLED   => 'label-info',
     ];
 
     public const TIME_FORMAT = 'Y-m-d H:i:s';
@@ -49,7 +49,7 @@ final class Login_security_log_presenter
     public static function eventOptions(): array
     {
         $options = [];
-        foreach (Login_security_gateway::EVENTS as $event) {
+        foreach (Login_security_gateway::instance()->vocabulary('events') as $event) {
             $options[$event] = self::eventLabel($event);
         }
 
@@ -146,27 +146,27 @@ final class Login_security_log_presenter
     private static function detail(array $row): string
     {
         switch (self::text($row, 'event')) {
-            case Login_security_gateway::EVENT_LOGIN:
+            case \LoginSecurity\Event::LOGIN:
                 return self::label('method', self::text($row, 'method'));
-            case Login_security_gateway::EVENT_FAILED:
+            case \LoginSecurity\Event::FAILED:
                 return self::label('reason', self::text($row, 'reason'));
-            case Login_security_gateway::EVENT_LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
+            case \LoginSecurity\Event::LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
                 $actor = self::text($row, 'actor_name');
 
                 return implode(' · ', array_filter([self::label('end_reason', self::text($row, 'end_reason')), self::text($row, 'details'),
                     $actor !== '' ? _l('login_security_cleared_by', $actor) : ''], 'strlen'));
-            case Login_security_gateway::EVENT_LOG_CLEARED:
+            case \LoginSecurity\Event::LOG_CLEARED:
                 return _l('login_security_cleared_by', self::text($row, 'actor_name'));
-            case Login_security_gateway::EVENT_PURGED:
+            case \LoginSecurity\Event::PURGED:
                 return _l('login_security_purged_count', self::text($row, 'details'));
-            case Login_security_gateway::EVENT_LOCKOUT: // the extension reads its scope and end from the event
+            case \LoginSecurity\Event::LOCKOUT: // the extension reads its scope and end from the event
                 $scope = self::text($row, 'lock_scope');
 
                 return in_array($scope, ['account', 'ip'], true)
                     ? _l('login_security_lockout_detail_' . $scope, self::time(self::text($row, 'lock_until'))) : self::text($row, 'details');
-            case Login_security_gateway::EVENT_BLOCKED:
+            case \LoginSecurity\Event::BLOCKED:
                 return _l('login_security_lockout_detail_blocked');
-            case Login_security_gateway::EVENT_REENABLED:
+            case \LoginSecurity\Event::REENABLED:
                 return _l('login_security_reenabled_by', self::text($row, 'actor_name'));
             default:
                 return self::text($row, 'details');

@@ -183,7 +183,7 @@ final class Login_security_log_query
         if (!is_string($event) || $event === '') {
             return;
         }
-        if (!in_array($event, Login_security_gateway::EVENTS, true)) {
+        if (!in_array($event, Login_security_gateway::instance()->vocabulary('events'), true)) {
             $this->invalid[] = 'event';
 
             return;

@@ -57,10 +57,10 @@ final class Login_security_session_actions
             return null;
         }
         $details = self::banDetails($until, $reason);
-        $ended   = self::endUser($userType, $userId, Login_security_gateway::END_BANNED, $details);
+        $ended   = self::endUser($userType, $userId, \LoginSecurity\EndReason::BANNED, $details);
         if ($ended === 0) {
             // No session to end: the ban itself is still recorded.
-            self::record($userType, $userId, Login_security_gateway::END_BANNED, null, $details, $actor);
+            self::record($userType, $userId, \LoginSecurity\EndReason::BANNED, null, $details, $actor);
         }
 
         return $until;
@@ -91,7 +91,7 @@ final class Login_security_session_actions
      */
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
-        return self::endUser($userType, $userId, Login_security_gateway::END_LOGOUT, $details, [
+        return self::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT, $details, [
             'token'       => Login_security_session_context::token($userType, $userId),
             'php_session' => session_id() !== '' ? session_id() : null,
             'autologin'   => Login_security_session_context::autologinKey(),
@@ -105,7 +105,7 @@ final class Login_security_session_actions
             return false;
         }
 
-        return self::endOne($publicId, $userType . ':' . $userId, Login_security_gateway::END_LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
+        return self::endOne($publicId, $userType . ':' . $userId, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
     }
 
     /**
@@ -160,7 +160,7 @@ final class Login_security_session_actions
     private static function record(string $userType, int $userId, string $reason, ?int $duration, string $details, array $actor): void
     {
         Login_security_gateway::instance()->record(self::logFields($details, $actor) + [
-            'event'      => Login_security_gateway::EVENT_LOGOUT,
+            'event'      => \LoginSecurity\Event::LOGOUT,
             'user_type'  => $userType,
             'user_id'    => $userId,
             'duration'   => $duration,

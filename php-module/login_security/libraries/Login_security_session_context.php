@@ -14,16 +14,16 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 final class Login_security_session_context
 {
-    /** How a user arrived in this request (arrival()); null: an ongoing session. */
-    public const ARRIVAL_FORM            = 'form';
-    public const ARRIVAL_TWO_FACTOR      = 'two_factor';
-    public const ARRIVAL_REMEMBER_ME     = 'remember_me';
+    /**
+     * How a user arrived in this request (arrival()): a login method (LoginSecurity\Method: form, two_factor,
+     * remember_me), or one of these; null: an ongoing session.
+     */
     public const ARRIVAL_LOGIN_AS_CLIENT = 'login_as_client';
     public const ARRIVAL_TAKEN_OVER      = 'taken_over';
 
     private const TOKEN_KEYS = [
-        Login_security_gateway::USER_STAFF   => 'login_security_session_staff',
-        Login_security_gateway::USER_CONTACT => 'login_security_session_contact',
+        \LoginSecurity\UserType::STAFF   => 'login_security_session_staff',
+        \LoginSecurity\UserType::CONTACT => 'login_security_session_contact',
     ];
 
     /** The PHP-session key of the session's public id, per user type (the store finds Perfex's rows of exactly one
@@ -51,7 +51,7 @@ final class Login_security_session_context
     /** @return array<string, int> user type => id of each user of this request logged in by their own login */
     public static function users(): array
     {
-        return array_filter([Login_security_gateway::USER_STAFF => self::staffId(), Login_security_gateway::USER_CONTACT => self::contactId()]);
+        return array_filter([\LoginSecurity\UserType::STAFF => self::staffId(), \LoginSecurity\UserType::CONTACT => self::contactId()]);
     }
 
     /** A staff member browsing the customers area as a contact ("Login as client"). */
@@ -66,7 +66,7 @@ final class Login_security_session_context
      */
     public static function arrival(string $userType): ?string
     {
-        if ($userType === Login_security_gateway::USER_CONTACT && is_client_logged_in() && self::loginAsClient()) {
+        if ($userType === \LoginSecurity\UserType::CONTACT && is_client_logged_in() && self::loginAsClient()) {
             return self::ARRIVAL_LOGIN_AS_CLIENT;
         }
 
@@ -88,7 +88,7 @@ final class Login_security_session_context
         $session = get_instance()->session;
         $onCodeStep = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
 
-        return $onCodeStep ? Login_security_gateway::METHOD_TWO_FACTOR : Login_security_gateway::METHOD_FORM;
+        return $onCodeStep ? \LoginSecurity\Method::TWO_FACTOR : \LoginSecurity\Method::FORM;
     }
 
     /** This browser's token for the user, or null. */

@@ -26,13 +26,19 @@ final class Login_security_session_guard
 
     /**
      * A login by form or two-factor code (before_staff_login / before_client_login, before Perfex sets its session
-     * keys): the extension refuses a banned user or, with single login, a user with a live session (and records the
-     * refusal), or starts a session with its login event. A refused user goes back to the login page with the
-     * reason, and Perfex never logs them in.
+     * keys), one extension call: it refuses a blocked or locked account (hooks/lockout.php gives the claim of this
+     * login's attempt), a banned user or, with single login, a user with a live session (and records the refusal), or
+     * starts a session with its login event. A refused user goes back to the login page with the reason, and Perfex
+     * never logs them in.
      */
     public static function onLogin(string $userType, int $userId, string $method, string $identifier): void
     {
-        $decision = Login_security_gateway::instance()->login($userType, $userId, $method, $identifier, null, self::liveWindow($userType));
+        [$claim, $sameRequest] = login_security_lockout_login_claim($userType);
+        $decision = Login_security_gateway::instance()->login($userType, $userId, $method, $identifier, null, self::liveWindow($userType),
+            $claim, $sameRequest);
+        if (in_array($decision['state'] ?? null, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
+            login_security_lockout_refuse($userType, ['status' => $decision['state'], 'until' => $decision['until']]);
+        }
         if (($decision['state'] ?? null) !== 'refused') {
             Login_security_session_context::arrived($userType, $method);
             if (self::keep($userType, $userId, $decision)) {
@@ -64,10 +70,10 @@ final class Login_security_session_guard
             return;
         }
         $users = Login_security_session_context::users();
-        foreach ([Login_security_gateway::USER_STAFF, Login_security_gateway::USER_CONTACT] as $userType) {
+        foreach ([\LoginSecurity\UserType::STAFF, \LoginSecurity\UserType::CONTACT] as $userType) {
             if (isset($users[$userType])) {
                 self::verify($userType, $users[$userType]);
-            } elseif ($userType === Login_security_gateway::USER_STAFF || !is_client_logged_in()) {
+            } elseif ($userType === \LoginSecurity\UserType::STAFF || !is_client_logged_in()) {
                 self::dropStale($userType); // e.g. Perfex's admin area drops a contact login
             }
         }
@@ -83,12 +89,12 @@ final class Login_security_session_guard
         $token   = $userId > 0 ? Login_security_session_context::token($userType, $userId) : null;
         $gateway = Login_security_gateway::instance();
         if ($token !== null && !isset(self::$recorded[$userType])) {
-            $gateway->endSession($token, Login_security_gateway::END_LOGOUT, '', $gateway->requestLog());
+            $gateway->endSession($token, \LoginSecurity\EndReason::LOGOUT, '', $gateway->requestLog());
         } elseif ($userId > 0 && !isset(self::$recorded[$userType])) {
             // No session of ours: the extension could not start one (fail open). The logout is still recorded, without
             // a duration; without the extension this only notes in the PHP log that it was not.
-            $gateway->record(['event' => Login_security_gateway::EVENT_LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
-                'end_reason' => Login_security_gateway::END_LOGOUT]);
+            $gateway->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
+                'end_reason' => \LoginSecurity\EndReason::LOGOUT]);
         }
         unset(self::$recorded[$userType]);
         Login_security_session_context::forget($userType);
@@ -126,7 +132,7 @@ final class Login_security_session_guard
 
     public static function loginUrl(string $userType): string
     {
-        return $userType === Login_security_gateway::USER_STAFF ? admin_url('authentication') : site_url('authentication/login');
+        return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
     }
 
     /**
@@ -146,10 +152,10 @@ final class Login_security_session_guard
                 Login_security_options::singleLogin($userType) ? Login_security_options::sessionIdleSeconds() : null, Login_security_session_context::autologinKey());
             $name     = $state['state'] ?? 'active';
             if ($name === 'ended') {
-                self::signOut($userType, (string) ($state['reason'] ?? Login_security_gateway::END_FORCED), null);
+                self::signOut($userType, (string) ($state['reason'] ?? \LoginSecurity\EndReason::FORCED), null);
             } elseif ($name === 'banned') {
-                self::signOut($userType, Login_security_gateway::END_BANNED, (int) ($state['until'] ?? 0));
-            } elseif (in_array($name, [Login_security_gateway::END_IDLE, Login_security_gateway::END_PASSWORD], true)) {
+                self::signOut($userType, \LoginSecurity\EndReason::BANNED, (int) ($state['until'] ?? 0));
+            } elseif (in_array($name, [\LoginSecurity\EndReason::IDLE, \LoginSecurity\EndReason::PASSWORD_CHANGED], true)) {
                 self::signOut($userType, $name, null);
             } elseif ($name === 'active' && $activity && $input->method() === 'post') {
                 // A form this session sends may change its own user's password (the profile, an admin editing
@@ -162,18 +168,20 @@ final class Login_security_session_guard
         }
 
         $autologin = $token === null ? Login_security_session_context::autologinKey() : null;
-        $method    = $autologin !== null ? Login_security_gateway::METHOD_REMEMBER_ME : '';
+        $method    = $autologin !== null ? \LoginSecurity\Method::REMEMBER_ME : '';
         $decision  = $gateway->login($userType, $userId, $method, '', $autologin,
             $autologin !== null ? self::liveWindow($userType) : null);
         $state     = $decision['state'] ?? null;
-        if ($state === 'refused') {
+        if (in_array($state, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
+            login_security_lockout_refuse_remembered($userType, ['status' => $state, 'until' => $decision['until']]);
+        } elseif ($state === 'refused') {
             self::signOut($userType, $decision['reason'], $decision['until'] ?? null);
         } elseif ($state === 'revoked') {
             // The token was revoked (its session ended, or the password changed since): refused and recorded.
             self::signOut($userType, 'revoked', null);
         }
         Login_security_session_context::arrived($userType, $autologin !== null
-            ? Login_security_session_context::ARRIVAL_REMEMBER_ME : Login_security_session_context::ARRIVAL_TAKEN_OVER);
+            ? \LoginSecurity\Method::REMEMBER_ME : Login_security_session_context::ARRIVAL_TAKEN_OVER);
         self::keep($userType, $userId, $decision);
     }
 
@@ -206,7 +214,7 @@ final class Login_security_session_guard
     {
         $token = Login_security_session_context::staleToken($userType);
         if ($token !== null) {
-            Login_security_gateway::instance()->endSession($token, Login_security_gateway::END_LOGOUT, '');
+            Login_security_gateway::instance()->endSession($token, \LoginSecurity\EndReason::LOGOUT, '');
             Login_security_session_context::forget($userType);
             Login_security_session_marker::clearFor($userType); // ended here: no notice to give about it
         }
@@ -222,7 +230,7 @@ final class Login_security_session_guard
         self::$recorded[$userType] = true;
         Login_security_session_marker::clear();
         Login_security_session_notice::set($notice, $until);
-        get_instance()->authentication_model->logout($userType === Login_security_gateway::USER_STAFF);
+        get_instance()->authentication_model->logout($userType === \LoginSecurity\UserType::STAFF);
         redirect(self::loginUrl($userType));
     }
 }

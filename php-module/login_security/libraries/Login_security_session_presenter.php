@@ -90,9 +90,9 @@ final class Login_security_session_presenter
     private static function name(array $row, string $type, int $userId): string
     {
         $name = self::text($row, 'user_name');
-        if ($name === '' && $type === Login_security_gateway::USER_STAFF) {
+        if ($name === '' && $type === \LoginSecurity\UserType::STAFF) {
             $name = (string) get_staff_full_name($userId);
-        } elseif ($name === '' && $type === Login_security_gateway::USER_CONTACT && function_exists('get_contact_full_name')) {
+        } elseif ($name === '' && $type === \LoginSecurity\UserType::CONTACT && function_exists('get_contact_full_name')) {
             $name = (string) get_contact_full_name($userId);
         }
 

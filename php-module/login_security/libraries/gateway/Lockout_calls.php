@@ -27,7 +27,7 @@ trait Login_security_lockout_calls
     {
         $ip       = $this->clientIp();
         $settings = $this->lockoutSettings();
-        $refused  = $this->refusedEvent($userType, null, $identifier, self::METHOD_FORM);
+        $refused  = $this->refusedEvent($userType, null, $identifier, \LoginSecurity\Method::FORM);
 
         // The extension retries a deadlocked claim itself (nothing is counted twice).
         return self::lockoutVerdict($this->call('claimLogin', function () use ($userType, $identifier, $ip, $settings, $refused) {
@@ -46,7 +46,7 @@ trait Login_security_lockout_calls
     public function loginFailed(string $userType, ?string $claim, string $reason, ?int $userId, string $identifier): array
     {
         $failed = $this->eventContext([
-            'event' => self::EVENT_FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier, 'reason' => $reason,
+            'event' => \LoginSecurity\Event::FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier, 'reason' => $reason,
         ]);
         $lock = $this->call('loginFailed', function () use ($claim, $failed) {
             return $this->store()->loginFailed($claim, $failed);
@@ -54,7 +54,7 @@ trait Login_security_lockout_calls
         $lock = is_array($lock) ? $lock : [];
 
         return [
-            'status' => in_array($lock['status'] ?? '', [self::VERDICT_LOCKED, self::VERDICT_BLOCKED], true) ? $lock['status'] : '',
+            'status' => in_array($lock['status'] ?? '', [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true) ? $lock['status'] : '',
             'scope'  => is_string($lock['scope'] ?? null) ? $lock['scope'] : '',
             'until'  => isset($lock['until']) && is_numeric($lock['until']) ? (int) $lock['until'] : null,
             'notify' => isset($lock['notify']) && is_array($lock['notify']) ? array_map('intval', array_values($lock['notify'])) : [],
@@ -89,7 +89,7 @@ trait Login_security_lockout_calls
     public function accountStatus(string $userType, int $userId): array
     {
         $settings = $this->lockoutSettings();
-        $refused  = $this->refusedEvent($userType, $userId, '', self::METHOD_REMEMBER_ME);
+        $refused  = $this->refusedEvent($userType, $userId, '', \LoginSecurity\Method::REMEMBER_ME);
 
         return self::lockoutVerdict($this->call('accountStatus', function () use ($userType, $userId, $settings, $refused) {
             return $this->store()->accountStatus($userType, $userId, $settings, $refused);
@@ -153,8 +153,8 @@ trait Login_security_lockout_calls
     private function refusedEvent(string $userType, ?int $userId, string $identifier, string $method): array
     {
         return $this->eventContext([
-            'event' => self::EVENT_FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier,
-            'method' => $method, 'reason' => self::REASON_LOCKED_OUT,
+            'event' => \LoginSecurity\Event::FAILED, 'user_type' => $userType, 'user_id' => $userId, 'identifier' => $identifier,
+            'method' => $method, 'reason' => \LoginSecurity\Reason::LOCKED_OUT,
         ]);
     }
 
@@ -179,10 +179,10 @@ trait Login_security_lockout_calls
     {
         $result = is_array($result) ? $result : [];
         $status = $result['status'] ?? '';
-        $known  = [self::VERDICT_ALLOWED, self::VERDICT_LOCKED, self::VERDICT_BLOCKED, self::VERDICT_BUSY];
+        $known  = [\LoginSecurity\Verdict::ALLOWED, \LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED, \LoginSecurity\Verdict::BUSY];
 
         return [
-            'status'      => in_array($status, $known, true) ? $status : self::VERDICT_ALLOWED,
+            'status'      => in_array($status, $known, true) ? $status : \LoginSecurity\Verdict::ALLOWED,
             'until'       => isset($result['until']) && is_numeric($result['until']) ? (int) $result['until'] : null,
             'remaining'   => isset($result['remaining']) && is_numeric($result['remaining']) ? (int) $result['remaining'] : null,
             'scope'       => is_string($result['scope'] ?? null) ? $result['scope'] : '',

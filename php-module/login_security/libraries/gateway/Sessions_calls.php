@@ -12,20 +12,27 @@ trait Login_security_sessions_calls
     /**
      * A login by form or two-factor code ($method form / two_factor, $identifier the e-mail typed), a remember-me
      * arrival (remember_me, with the md5 key of its cookie) or a session taken over (""): the extension decides and
-     * records it in one call. ['state' => 'allowed', 'token', 'id'] | ['state' => 'refused', 'reason', 'until'?] |
-     * ['state' => 'revoked'], or null when it could not answer (fail open: Perfex's login stands).
+     * records it in one call — the lockout first, by the account's id ($claim: what this login's attempt counted,
+     * $sameRequest: counted in this request; see hooks/lockout.php), then bans and single login.
+     * ['state' => 'allowed', 'token', 'id'] | ['state' => 'refused', 'reason', 'until'?] | ['state' => 'revoked'] |
+     * ['state' => 'locked' | 'blocked', 'until'?], or null when it could not answer (fail open: Perfex's login stands).
      *
      * @return array<string, mixed>|null
      */
-    public function login(string $userType, int $userId, string $method, string $identifier, ?string $autologinKey, ?int $liveWindow): ?array
+    public function login(string $userType, int $userId, string $method, string $identifier, ?string $autologinKey, ?int $liveWindow,
+                          ?string $claim = null, bool $sameRequest = false): ?array
     {
-        $ip     = $this->clientIp();
-        $agent  = Login_security_request::userAgent();
-        $result = $this->call('Sessions::login', function () use ($userType, $userId, $method, $identifier, $ip, $agent, $autologinKey, $liveWindow) {
+        $ip      = $this->clientIp();
+        $agent   = Login_security_request::userAgent();
+        $lockout = ['settings' => $this->lockoutSettings(), 'claim' => $claim, 'same_request' => $sameRequest];
+        $result  = $this->call('Sessions::login', function () use ($userType, $userId, $method, $identifier, $ip, $agent, $autologinKey, $liveWindow, $lockout) {
             return $this->sessions()->login($userType, $userId, $method, $identifier, $ip, $agent, $autologinKey, $liveWindow,
-                self::passwordRuleOffset(), Login_security_options::anonymizeIp());
+                self::passwordRuleOffset(), Login_security_options::anonymizeIp(), $lockout);
         }, null);
         $state = is_array($result) ? ($result['state'] ?? null) : null;
+        if (in_array($state, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
+            return ['state' => $state, 'until' => isset($result['until']) ? (int) $result['until'] : null];
+        }
         if ($state === 'allowed' && is_string($result['token'] ?? null) && is_string($result['id'] ?? null)) {
             return $result;
         }
@@ -58,7 +65,7 @@ trait Login_security_sessions_calls
         $user = $this->call('Sessions::revokedRememberMe', function () use ($autologinKey, $log) {
             return $this->sessions()->revokedRememberMe($autologinKey, self::passwordRuleOffset(), $log);
         }, null);
-        if (!is_array($user) || !in_array($user['user_type'] ?? null, [self::USER_STAFF, self::USER_CONTACT], true)) {
+        if (!is_array($user) || !in_array($user['user_type'] ?? null, [\LoginSecurity\UserType::STAFF, \LoginSecurity\UserType::CONTACT], true)) {
             return null;
         }
 
