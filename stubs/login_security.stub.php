@@ -444,11 +444,12 @@ namespace LoginSecurity {
 
         /**
          * Ends sessions without activity for $idle_secs (at least 60) with reason "expired" — run it from cron with
-         * Perfex's session lifetime (sess_expiration, 28800 s by default). At most 1000 a call.
+         * Perfex's session lifetime (sess_expiration, 28800 s by default). At most 1000 a call. With $record, each end
+         * is recorded in the same transaction (a "logout" event, end reason "expired", the duration, no IP or device).
          *
          * @return list<array{user_type: string, user_id: int, duration: int}>  duration: login to last activity.
          */
-        public function expireStale(int $idle_secs): array {}
+        public function expireStale(int $idle_secs, ?bool $record = null): array {}
 
         /**
          * Ends the session whose public id live() shows — only when it is $owner's ("staff:ID" / "contact:ID"), if

@@ -114,8 +114,11 @@ fn a_ban_ends_sessions_on_their_next_check_and_expires_by_itself() {
 fn stale_sessions_expire() {
     let Some(s) = common::fresh_store("stale") else { return };
     let (old, fresh) = (start(&s, "staff", 1, T0), start(&s, "staff", 2, T0 + 500));
-    assert_eq!(s.expire_stale_sessions(T0 + 100, T0 + 1000).unwrap(), vec![("staff".to_string(), 1, 0)]);
-    assert!(s.expire_stale_sessions(T0 + 100, T0 + 1001).unwrap().is_empty(), "ends once");
+    assert_eq!(s.expire_stale_sessions(T0 + 100, true, T0 + 1000).unwrap(), vec![("staff".to_string(), 1, 0)]);
+    assert!(s.expire_stale_sessions(T0 + 100, true, T0 + 1001).unwrap().is_empty(), "ends once");
+    let (total, rows) = s.events(&ParsedFilter::default(), 1, 25).unwrap();
+    assert_eq!((total, rows[0].event.as_str(), rows[0].end_reason.as_str(), rows[0].user_id, rows[0].duration), (1, "logout", "expired", Some(1), Some(0)),
+        "the end is recorded once, with it");
     assert_eq!(s.check_session(&old, T0 + 1000, &Rules::default(), true, "", None, false).unwrap().0, State::Ended { reason: "expired".into() });
     assert_eq!(s.check_session(&fresh, T0 + 1000, &Rules::default(), false, "", None, false).unwrap().0, State::Active { touch: false });
 }

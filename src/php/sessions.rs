@@ -223,11 +223,12 @@ impl PhpSessions {
         }
     }
 
-    /// Ends sessions without activity for `idle_secs` (≥ 60) with reason "expired" (cron); returns each ended
-    /// session's ['user_type', 'user_id', 'duration'] (duration: login to last activity).
-    pub fn expire_stale(&self, idle_secs: i64) -> PhpResult<ZBox<ZendHashTable>> {
+    /// Ends sessions without activity for `idle_secs` (≥ 60) with reason "expired" (cron); with `record`, each end is
+    /// recorded in the Login Log. Returns each ended session's ['user_type', 'user_id', 'duration'] (duration: login
+    /// to last activity).
+    pub fn expire_stale(&self, idle_secs: i64, record: Option<bool>) -> PhpResult<ZBox<ZendHashTable>> {
         let t = now();
-        let ended = self.store.expire_stale_sessions(t - idle_secs.max(60), t)?;
+        let ended = self.store.expire_stale_sessions(t - idle_secs.max(60), record.unwrap_or(false), t)?;
         to_table(&ended.into_iter().map(|(user_type, user_id, duration)| json!({ "user_type": user_type, "user_id": user_id, "duration": duration })).collect::<Vec<_>>())
     }
 

@@ -16,7 +16,7 @@ use crate::lockout::LoginGuard;
 use crate::login_log::NewEvent;
 use crate::session::{self, Refusal, Rules, Snapshot, State};
 use crate::user_agent::Summary;
-use crate::vocabulary::{Event, Method, Reason, Status};
+use crate::vocabulary::{EndReason, Event, Method, Reason, Status};
 
 /// A session to start.
 #[derive(Debug, Clone)]
@@ -503,24 +503,36 @@ impl Store {
     }
 
     /// Ends sessions without activity since `before` (unix time) with reason "expired": their Perfex session is gone
-    /// (Perfex's `sess_expiration`, 8 h by default). Returns (user type, user id, seconds from login to last
-    /// activity) of each session ended, at most 1000 a call.
+    /// (Perfex's `sess_expiration`, 8 h by default). With `record`, each end is recorded (a "logout" event: end
+    /// reason "expired", the duration from login to last activity, no IP or device: nobody's request ended it) in
+    /// the same transaction. Returns (user type, user id, seconds from login to last activity) of each session
+    /// ended, at most 1000 a call.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
-    pub fn expire_stale_sessions(&self, before: i64, now: i64) -> Result<Vec<(String, i64, i64)>> {
+    pub fn expire_stale_sessions(&self, before: i64, record: bool, now: i64) -> Result<Vec<(String, i64, i64)>> {
         let t = &self.tables.sessions;
         let select = format!(
             "SELECT token_hash, user_type, user_id, last_seen - created_at FROM `{t}` WHERE ended_at IS NULL AND last_seen < :before LIMIT 1000"
         );
-        let update = format!("UPDATE `{t}` SET ended_at = :now, end_reason = 'expired' WHERE token_hash = :h AND ended_at IS NULL");
-        self.run(|c| {
+        let update = format!("UPDATE `{t}` SET ended_at = :now, end_reason = :reason WHERE token_hash = :h AND ended_at IS NULL");
+        let expired = EndReason::Expired.as_str();
+        self.transaction(|c| {
             let stale: Vec<(Vec<u8>, String, i64, i64)> = c.exec(&select, params! { "before" => before })?;
             let mut ended = Vec::with_capacity(stale.len());
             for (h, user_type, user_id, duration) in stale {
-                if c.exec_iter(&update, params! { "now" => now, "h" => &h })?.affected_rows() > 0 {
-                    ended.push((user_type, user_id, duration));
+                if c.exec_iter(&update, params! { "now" => now, "reason" => expired, "h" => &h })?.affected_rows() == 0 {
+                    continue;
                 }
+                let event = NewEvent {
+                    event: Event::Logout.as_str().into(), user_type: user_type.clone(), user_id: Some(user_id), duration: Some(duration),
+                    end_reason: expired.into(), ..NewEvent::default()
+                };
+                // a user type read from our own table and words of the vocabulary: prepare() cannot refuse them
+                if let (true, Ok(e)) = (record, event.prepare(now)) {
+                    self.insert_event(c, &e)?;
+                }
+                ended.push((user_type, user_id, duration));
             }
             Ok(ended)
         })

@@ -11,8 +11,8 @@ hooks()->add_action('admin_init', 'login_security_migrate_if_needed');
 hooks()->add_action('before_start_render_dashboard_content', 'login_security_dashboard_notice');
 
 /**
- * Cron task: deletes events older than the retention (the extension records the purge); ends the sessions
- * whose Perfex session has expired (no activity for Perfex's session lifetime) with reason "expired".
+ * Cron task: ends the sessions whose Perfex session has expired (no activity for Perfex's session lifetime) with
+ * reason "expired", and deletes events older than the retention; the extension records both.
  */
 function login_security_purge_expired_events(): void
 {
@@ -21,17 +21,7 @@ function login_security_purge_expired_events(): void
         return;
     }
     $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
-    foreach ($gateway->expireStaleSessions($lifetime) as $ended) {
-        $gateway->record([
-            'event'      => \LoginSecurity\Event::LOGOUT,
-            'user_type'  => (string) $ended['user_type'],
-            'user_id'    => (int) $ended['user_id'],
-            'end_reason' => \LoginSecurity\EndReason::EXPIRED,
-            'duration'   => (int) $ended['duration'],
-            'ip'         => '',
-            'user_agent' => '',
-        ]);
-    }
+    $gateway->expireStaleSessions($lifetime);
     $gateway->purgeEvents(Login_security_options::retentionDays());
 }
 

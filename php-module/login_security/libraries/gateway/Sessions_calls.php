@@ -232,14 +232,14 @@ trait Login_security_sessions_calls
     }
 
     /**
-     * Ends sessions without activity for $idleSeconds with reason "expired" (cron).
+     * Ends sessions without activity for $idleSeconds with reason "expired" (cron); the extension records each end.
      *
      * @return list<array{user_type: string, user_id: int, duration: int}>
      */
     public function expireStaleSessions(int $idleSeconds): array
     {
         return $this->listCall('Sessions::expireStale', function () use ($idleSeconds) {
-            return $this->sessions()->expireStale($idleSeconds);
+            return $this->sessions()->expireStale($idleSeconds, true);
         });
     }
 }
