@@ -15,11 +15,7 @@
 declare(strict_types=1);
 
 $root = dirname(__DIR__, 2);
-require $root . '/tests/standin/src/Config.php';
-Standin\Config::importProjectEnv();
-foreach (['StandinResponse', 'StandinServer', 'StandinBrowser'] as $class) {
-    require "$root/tests/standin/tests/support/$class.php";
-}
+require __DIR__ . '/standin.php';
 require $root . '/tests/module/LoginBurst.php';
 
 $extension = (string) getenv('LS_EXTENSION');
