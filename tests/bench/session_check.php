@@ -13,7 +13,7 @@
  *
  *   . scripts/env.sh && php -d extension=$EXT_DEBUG tests/bench/session_check.php [iterations per round] [rounds]
  *
- * Database: <LS_DB_NAME>_bench (default perfex_bench), its tables created here; 20 000 other sessions and 2 000
+ * Database: <LS_DB_NAME>_bench_check (default perfex_bench_check), its tables created here; 20 000 other sessions and 2 000
  * bans make the indexes realistic. Times are the median (and best) over rounds of the mean per call, in microseconds;
  * the ratios use the medians. Run it on a quiet machine: other load moves every figure.
  */
@@ -27,7 +27,7 @@ if (!extension_loaded('login_security')) {
 $iterations = (int) ($argv[1] ?? 2000);
 $rounds     = (int) ($argv[2] ?? 7);
 $env        = static fn (string $name, string $default): string => getenv($name) !== false && getenv($name) !== '' ? (string) getenv($name) : $default;
-$database   = $env('LS_DB_NAME', 'perfex') . '_bench';
+$database   = $env('LS_DB_NAME', 'perfex') . '_bench_check'; // its own: the HTTP benches put the stand-in's tables in _bench
 $config     = ['host' => $env('LS_DB_HOST', '127.0.0.1'), 'port' => (int) $env('LS_DB_PORT', '33306'), 'user' => $env('LS_DB_USER', 'perfex'),
     'password' => $env('LS_DB_PASSWORD', 'perfex-demo-pw'), 'database' => $database, 'prefix' => 'tbl'];
 
