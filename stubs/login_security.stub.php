@@ -356,12 +356,6 @@ namespace LoginSecurity {
         public function __construct(array $config) {}
 
         /**
-         * Starts a session at login (form, 2FA, remember-me) and returns its raw token. $autologin_key: the md5 key
-         * id (tbluser_auto_login.key_id) of the remember-me row behind it, when known.
-         */
-        public function start(string $user_type, int $user_id, string $ip, string $user_agent, string $method, ?string $autologin_key = null): string {}
-
-        /**
          * A login by form or two-factor code ($method "form" / "two_factor", $identifier the e-mail typed; before
          * Perfex sets its session), a remember-me arrival ("remember_me": Perfex's autologin cookie logged the user
          * in, no hook fired; $autologin_key the md5 key id of its cookie) or the takeover of a session older than the
@@ -481,9 +475,6 @@ namespace LoginSecurity {
          *   created_at: int, last_seen: int}>  id is a public handle (not the token).
          */
         public function live(string $user_type, string $user, int $idle_secs, int $limit): array {}
-
-        /** How many live sessions (active within $idle_secs) the user has. */
-        public function countLive(string $user_type, int $user_id, int $idle_secs): int {}
 
         /** Bans a user for $minutes (1 to 525600); returns when it ends. Call endUser() to end their sessions. */
         public function ban(string $user_type, int $user_id, int $minutes, string $reason, string $by): int {}

@@ -6,7 +6,7 @@ mod common;
 use login_security::login_log::{EventRow, ParsedFilter};
 use login_security::session::{Rules, State, new_token, token_hash};
 use login_security::session::Refusal;
-use login_security::store::{Admission, Arrival, Ban, LogFields, NewSession, Store};
+use login_security::store::{Admission, Ban, LogFields, NewSession, Store};
 use login_security::user_agent::Summary;
 use mysql::prelude::Queryable;
 
@@ -22,6 +22,14 @@ fn start(s: &Store, user_type: &str, user_id: i64, now: i64) -> Vec<u8> {
     s.start_session(&NewSession { token_hash: h.clone(), user_type: user_type.into(), user_id, ip: "192.0.2.4".into(),
         user_agent: "Mozilla/5.0".into(), ua, method: "form".into(), autologin_key: String::new(), identifier: String::new() }, now).unwrap();
     h
+}
+
+/// A remember-me arrival of staff member 2 with the cookie whose md5 key is `key` (`utc_offset` as for the check).
+fn arrive(s: &Store, key: &str, utc_offset: i64, now: i64) -> Admission {
+    let ua = Summary { device: "desktop", browser: "Firefox".into(), ..Summary::default() };
+    let arrival = NewSession { token_hash: token_hash(&new_token().unwrap()).unwrap(), user_type: "staff".into(), user_id: 2, ip: String::new(),
+        user_agent: String::new(), ua, method: "remember_me".into(), autologin_key: key.into(), identifier: String::new() };
+    s.admit(&arrival, None, Some(utc_offset), false, now).unwrap()
 }
 
 /// Perfex's own session and remember-me tables, shaped as perfex-facts §2/§4 describe, under the test prefix.
@@ -53,8 +61,8 @@ fn a_session_is_active_touched_once_a_minute_and_ended_by_logout() {
 fn idle_sessions_end_with_reason_idle_and_no_longer_count() {
     let Some(s) = common::fresh_store("idle") else { return };
     let h = start(&s, "contact", 5, T0);
-    assert_eq!(s.count_live_sessions("contact", 5, T0 + 1799, 1800).unwrap(), 1);
-    assert_eq!(s.count_live_sessions("contact", 5, T0 + 1800, 1800).unwrap(), 0, "released after the idle expiry");
+    assert_eq!(s.live_sessions("contact", Some(("contact", 5)), T0 + 1799, 1800, 10).unwrap().len(), 1);
+    assert_eq!(s.live_sessions("contact", Some(("contact", 5)), T0 + 1800, 1800, 10).unwrap().len(), 0, "released after the idle expiry");
     assert_eq!(s.check_session(&h, T0 + 1830, &idle(1800), false, "", None, false).unwrap().0, State::Idle);
     assert_eq!(s.check_session(&h, T0 + 1831, &idle(1800), false, "", None, false).unwrap().0, State::Ended { reason: "idle".into() });
 }
@@ -202,9 +210,9 @@ fn ending_one_session_removes_exactly_its_own_remember_me_and_perfex_rows() {
     assert_eq!(keys, vec![("k1".to_string(), 0), ("k2".to_string(), 1)], "a contact's row with the same key stays");
     assert_eq!(s.revoked_remember_me("k1", Some(0), None, T0).unwrap(), Some(("staff".into(), 2)), "a replay is told apart");
     assert_eq!(s.revoked_remember_me("k2", Some(0), None, T0).unwrap(), None);
-    assert_eq!(s.remember_me_arrival("staff", 2, "k1", Some(0)).unwrap(), Arrival::Revoked, "its token no longer logs in");
-    assert_eq!(s.remember_me_arrival("staff", 2, "k2", Some(0)).unwrap(), Arrival::Allowed);
-    assert_eq!(s.remember_me_arrival("staff", 2, "unknown", Some(0)).unwrap(), Arrival::Allowed, "older than the module");
+    assert_eq!(arrive(&s, "k1", 0, T0), Admission::Revoked, "its token no longer logs in");
+    assert_eq!(arrive(&s, "k2", 0, T0), Admission::Started);
+    assert_eq!(arrive(&s, "unknown", 0, T0), Admission::Started, "older than the module");
 }
 
 #[test]
@@ -227,7 +235,7 @@ fn a_password_change_ends_every_session_but_the_one_that_made_it() {
     assert_eq!(s.check_session(&other, now, &Rules::default(), false, "", None, false).unwrap().0, State::Active { touch: false }, "the rule off");
     assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200), false).unwrap().0, State::PasswordChanged);
     assert_eq!(s.check_session(&other, now, &Rules::default(), true, "", Some(7200), false).unwrap().0, State::Ended { reason: "password_changed".into() });
-    assert_eq!(s.remember_me_arrival("staff", 2, "k-other", Some(7200)).unwrap(), Arrival::Revoked);
+    assert_eq!(arrive(&s, "k-other", 7200, now), Admission::Revoked);
     assert_eq!(s.revoked_remember_me("k-other", Some(7200), None, now).unwrap(), Some(("staff".into(), 2)));
     assert!(!s.accept_password_change(&mine, now + 1, 7200).unwrap(), "a change before this request is not its own");
 }

@@ -49,19 +49,6 @@ impl PhpSessions {
         Ok(PhpSessions { store: store_from(config)? })
     }
 
-    /// Starts a session; returns the raw token for the PHP session (only its SHA-256 is stored). `autologin_key`:
-    /// the md5 key id of the remember-me row behind it, when known.
-    pub fn start(&self, user_type: String, user_id: i64, ip: String, user_agent: Binary<u8>, method: String,
-                 autologin_key: Option<String>) -> PhpResult<String> {
-        user_kind(&user_type)?;
-        let token = session::new_token()?;
-        let ua_text = user_agent::sanitize(&user_agent);
-        let s = NewSession { token_hash: token_hash(&token)?, user_type, user_id, ip, ua: user_agent::summarize(&ua_text),
-            user_agent: ua_text, method, autologin_key: autologin_key.unwrap_or_default(), identifier: String::new() };
-        self.store.start_session(&s, now())?;
-        Ok(token)
-    }
-
     /// A login (method "form" / "two_factor", with the e-mail typed), a remember-me arrival ("remember_me", with the
     /// md5 key of its cookie) or a takeover of a session older than the module (""): decided and recorded in one
     /// transaction. `live_window`: the single-login idle expiry when single login applies; `utc_offset` as for
@@ -239,10 +226,6 @@ impl PhpSessions {
         to_table(&rows)
     }
 
-    /// How many live sessions (active within `idle_secs`) the user has.
-    pub fn count_live(&self, user_type: String, user_id: i64, idle_secs: i64) -> PhpResult<i64> {
-        Ok(i64::try_from(self.store.count_live_sessions(&user_type, user_id, now(), idle_secs.max(1))?).unwrap_or(i64::MAX))
-    }
 
     /// Bans a user for `minutes` (1 to 525600); returns when the ban ends. Does not end sessions: call endUser().
     pub fn ban(&self, user_type: String, user_id: i64, minutes: i64, reason: String, by: String) -> PhpResult<i64> {

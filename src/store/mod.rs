@@ -29,7 +29,7 @@ use mysql::{OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
 pub use attempts::AttemptRow;
 pub use crate::lockout::AttemptKey;
 pub use schema::{SCHEMA_VERSION, TableNames};
-pub use sessions::{Admission, Arrival, Ban, LockoutCheck, LogFields, NewSession, SessionRow, handle_key, public_id};
+pub use sessions::{Admission, Ban, LockoutCheck, LogFields, NewSession, SessionRow, handle_key, public_id};
 
 use crate::error::{Error, Result};
 

@@ -96,15 +96,6 @@ const ENDING: &str = "token_hash, user_type, user_id, created_at, identifier, ip
 /// A session being ended: token hash, user type, user id, start, identifier, IP bytes, user agent, remember-me key.
 type Ending = (Vec<u8>, String, i64, i64, String, Option<Vec<u8>>, String, String);
 
-/// What a remember-me arrival may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrival {
-    /// The token is good: a session starts.
-    Allowed,
-    /// The token was revoked (its session was ended, or the password changed since): its row is deleted.
-    Revoked,
-}
-
 /// The PHP-session key that holds a session's public handle (see [`SessionRow::id`]), per user type: how the
 /// Perfex session rows of exactly one session are found.
 #[must_use]
@@ -370,23 +361,6 @@ impl Store {
             self.tables.sessions, self.password_joins()
         );
         self.run(|c| c.exec_iter(&sql, (utc_offset, token_hash, utc_offset, since)).map(|r| r.affected_rows() > 0))
-    }
-
-    /// A remember-me arrival of a user with the md5 key `autologin_key` (`utc_offset` as for
-    /// [`Store::check_session`]): revoked when the newest session that key
-    /// was bound to says so (see [`session::remember_me_revoked`]); then its remember-me row is deleted too.
-    ///
-    /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn remember_me_arrival(&self, user_type: &str, user_id: i64, autologin_key: &str, utc_offset: Option<i64>) -> Result<Arrival> {
-        let delete = format!("DELETE FROM `{}` WHERE key_id = ? AND user_id = ? AND staff = ?", self.tables.autologin);
-        self.run(|c| {
-            if self.revoked_token(c, Some((user_type, user_id)), autologin_key, utc_offset)?.is_none() {
-                return Ok(Arrival::Allowed);
-            }
-            c.exec_drop(&delete, (autologin_key, user_id, i32::from(user_type == "staff")))?;
-            Ok(Arrival::Revoked)
-        })
     }
 
     /// The user whose remember-me token with md5 key `autologin_key` the module revoked (see
@@ -672,18 +646,6 @@ impl Store {
             .collect();
         self.fill_people(&mut out)?;
         Ok(out)
-    }
-
-    /// How many other live sessions the user has (single login).
-    ///
-    /// # Errors
-    /// [`crate::Error::Db`].
-    pub fn count_live_sessions(&self, user_type: &str, user_id: i64, now: i64, idle_secs: i64) -> Result<u64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM `{}` WHERE user_type = :t AND user_id = :u AND ended_at IS NULL AND last_seen > :since",
-            self.tables.sessions
-        );
-        Ok(self.run(|c| c.exec_first(&sql, params! { "t" => user_type, "u" => user_id, "since" => now - idle_secs }))?.unwrap_or(0))
     }
 
     fn fill_people(&self, rows: &mut [SessionRow]) -> Result<()> {

@@ -54,7 +54,7 @@ foreach ($targets as $name => $port) {
     $sessions = new LoginSecurity\Sessions($config);
     $db->query('DELETE FROM tbllogin_security_attempts');
     $db->query('DELETE FROM tbllogin_security_sessions');
-    $token = $sessions->start('staff', 1, '203.0.113.7', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'form');
+    $token = $sessions->login('staff', 1, 'form', '', '203.0.113.7', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')['token'];
     $hash = hash('sha256', $token, true);
     $age = $db->prepare('UPDATE tbllogin_security_sessions SET last_seen = ? WHERE token_hash = ?');
     $floor = $db->prepare('SELECT last_seen FROM tbllogin_security_sessions WHERE token_hash = ?');

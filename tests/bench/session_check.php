@@ -64,7 +64,7 @@ for ($i = 0; $i < 2000; $i++) {
 }
 $db->query('INSERT INTO tbllogin_security_bans (user_type, user_id, until, reason, created_by, created_at) VALUES ' . implode(',', $values));
 
-$token = $sessions->start('staff', 1, '203.0.113.7', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'form');
+$token = $sessions->login('staff', 1, 'form', '', '203.0.113.7', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')['token'];
 $hash  = hash('sha256', $token, true);
 
 /** The plain-PHP check: what the extension does, with mysqli. */
