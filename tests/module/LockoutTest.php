@@ -44,6 +44,23 @@ final class LockoutTest extends LockoutTestCase
         $this->assertArrayHasKey('danger', $alerts, "Perfex's own wrong-password alert");
     }
 
+    public function testALoginPostFromABrowserAlreadyLoggedInChecksNothingAndCountsNothing(): void
+    {
+        $this->browser('insider')->loginStaff('viewer@example.com', self::staff('viewer')['password']);
+        $this->browser('customer')->loginContact('contact@example.com', self::contact('contact')['password']);
+        for ($i = 0; $i < 4; $i++) {
+            // Perfex sends a logged-in browser home before it reads the form: no password is checked
+            $this->assertRedirectsTo('admin/', $this->browser('insider')->loginStaff('admin@example.com', 'wrong-' . $i));
+            $this->assertRedirectsTo('', $this->browser('customer')->loginContact('contact@example.com', 'wrong-' . $i));
+        }
+        $this->assertNull(self::attempts('staff', 'admin@example.com'), 'nothing counted against the staff account named');
+        $this->assertSame(0, (int) self::attempts('contact', 'contact@example.com')['failures'], 'nor against the contact (its own login left no failure)');
+        $this->assertSame(0, (int) self::attempts('ip', '127.0.0.1')['failures'], 'nor against the IP');
+        $this->assertCount(0, self::events('event IN (?, ?)', ['failed', 'lockout']), 'nothing recorded');
+        $this->browser('admin-later')->loginStaff('admin@example.com', self::staff('admin')['password']);
+        $this->assertStaffLoggedIn('admin-later');
+    }
+
     public function testContactsAreCountedSeparatelyFromStaff(): void
     {
         $this->failContact('contact@example.com', 3);

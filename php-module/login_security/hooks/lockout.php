@@ -88,11 +88,18 @@ function login_security_lockout_claim(string $userType): void
     }
 }
 
-/** Whether this request is a login that Perfex will check a password of: the routed method, as a POST. */
+/**
+ * Whether this request is a login that Perfex will check a password of: the routed method, as a POST, from a browser
+ * not logged in as that user type (Perfex sends those home before it reads the form: nothing is checked, so nothing
+ * counts — else any logged-in user could lock any account without a password being tried).
+ */
 function login_security_lockout_is_login_post(string $userType): bool
 {
     $CI = &get_instance();
     if ($CI->input->method() !== 'post' || !isset($CI->router)) {
+        return false;
+    }
+    if ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in()) {
         return false;
     }
     $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
