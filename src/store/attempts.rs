@@ -54,10 +54,15 @@ fn to_state((failures, lockouts, locked_until, blocked_at, last_failure): StateT
 /// Locks the rows of `keys` in one statement — in the primary key's order, so that two transactions never deadlock
 /// on them — and reads their states, in the order of `keys` (`None`: no row).
 fn lock_states(tx: &mut mysql::Transaction<'_>, table: &str, keys: &[&AttemptKey]) -> mysql::Result<Vec<Option<State>>> {
+    read_states(tx, table, keys, " FOR UPDATE")
+}
+
+/// Reads the states of `keys` in one statement (`lock`: "" or " FOR UPDATE"), in the order of `keys`.
+fn read_states(q: &mut impl Queryable, table: &str, keys: &[&AttemptKey], lock: &str) -> mysql::Result<Vec<Option<State>>> {
     let wanted = vec!["(kind = ? AND subject = ?)"; keys.len()].join(" OR ");
     let values: Vec<Value> = keys.iter().flat_map(|k| [k.kind.clone().into(), k.subject.clone().into()]).collect();
-    let read: Vec<(String, String, u32, u32, Option<i64>, Option<i64>, Option<i64>)> = tx.exec(
-        format!("SELECT kind, subject, {STATE_COLUMNS} FROM `{table}` WHERE {wanted} ORDER BY kind, subject FOR UPDATE"),
+    let read: Vec<(String, String, u32, u32, Option<i64>, Option<i64>, Option<i64>)> = q.exec(
+        format!("SELECT kind, subject, {STATE_COLUMNS} FROM `{table}` WHERE {wanted} ORDER BY kind, subject{lock}"),
         Params::Positional(values),
     )?;
     let mut states = vec![None; keys.len()];
@@ -120,39 +125,46 @@ fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<
     Ok(())
 }
 
-/// Writes new states in one statement, all of them or none: a row that exists must still hold the state the claim
-/// read (`old`; `None`: the claim found no row, so a row a parallel claim inserted since is a conflict too). The
-/// first assignment of a row that changed writes NULL into a NOT NULL column, which strict mode (set on every
-/// connection) turns into error 1048, and the statement is rolled back whole. `Ok(false)`: nothing was written.
-/// Also writes the time of the failure, the IP, and the label (the e-mail as typed; kept on IP rows).
-fn upsert_states(c: &mut PooledConn, table: &str, changes: &[(&AttemptKey, Option<State>, State)], last_ip: &Option<Vec<u8>>,
-                 label: &str) -> mysql::Result<bool> {
+/// Writes new states in one statement, all of them or none: a row the claim read (`old` is `Some`) must still hold
+/// that state, and a row it found missing must still be missing. Otherwise the update of that row writes NULL into
+/// the NOT NULL `failures`, which strict mode (set on every connection) turns into error 1048, rolling the statement
+/// back whole. `Ok(false)`: nothing was written. One case it cannot see: a row deleted between the read and the write
+/// (an administrator re-enabled the key in that millisecond) is inserted again with the state the attempt computed
+/// from the row it read — the attempt counts as if it came just before the re-enable (the locked way, by contrast,
+/// let such an attempt through uncounted). A claim (`claimed`: the IP and the e-mail as typed) also writes the time
+/// of the failure, the IP and the label (kept on IP rows); a success writes the counters only.
+fn upsert_states(c: &mut PooledConn, table: &str, changes: &[(&AttemptKey, Option<State>, State)], claimed: Option<(&Option<Vec<u8>>, &str)>)
+                 -> mysql::Result<bool> {
     if changes.is_empty() {
         return Ok(true);
     }
     let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; changes.len()].join(", ");
     let mut values: Vec<Value> = Vec::new();
     for (k, _, new) in changes {
-        values.extend([k.kind.clone().into(), k.subject.clone().into(), (if k.kind == "ip" { "" } else { label }).into()]);
-        values.extend([new.failures.into(), new.lockouts.into(), new.locked_until.into(), new.blocked_at.into(), new.last_failure.into(),
-            last_ip.clone().into()]);
+        let (last_ip, label) = claimed.map_or((None, ""), |(ip, label)| (ip.clone(), if k.kind == "ip" { "" } else { label }));
+        values.extend([k.kind.clone().into(), k.subject.clone().into(), label.into(), new.failures.into(), new.lockouts.into(),
+            new.locked_until.into(), new.blocked_at.into(), new.last_failure.into(), last_ip.into()]);
     }
-    let existing: Vec<_> = changes.iter().filter_map(|(k, old, _)| old.map(|o| (k, o))).collect();
-    let unchanged = if existing.is_empty() {
-        "FALSE".to_string()
+    let read: Vec<_> = changes.iter().filter_map(|(k, old, _)| old.map(|o| (k, o))).collect();
+    let failures = if read.is_empty() {
+        "NULL".to_string()
     } else {
-        let when = "WHEN kind = ? AND subject = ? THEN failures <=> ? AND lockouts <=> ? AND locked_until <=> ? AND blocked_at <=> ? AND last_failure <=> ?";
-        for (k, o) in &existing {
+        let when = "WHEN kind = ? AND subject = ? AND failures <=> ? AND lockouts <=> ? AND locked_until <=> ? AND blocked_at <=> ? \
+                    AND last_failure <=> ? THEN VALUES(failures)";
+        for (k, o) in &read {
             values.extend([k.kind.clone().into(), k.subject.clone().into(), o.failures.into(), o.lockouts.into(), o.locked_until.into(),
                 o.blocked_at.into(), o.last_failure.into()]);
         }
-        format!("CASE {} ELSE FALSE END", vec![when; existing.len()].join(" "))
+        format!("CASE {} ELSE NULL END", vec![when; read.len()].join(" "))
+    };
+    let claim_columns = if claimed.is_some() {
+        ", last_failure = VALUES(last_failure), last_ip = VALUES(last_ip), label = IF(VALUES(label) = '', label, VALUES(label))"
+    } else {
+        ""
     };
     let sql = format!(
         "INSERT INTO `{table}` (kind, subject, label, {STATE_COLUMNS}, last_ip) VALUES {rows} ON DUPLICATE KEY UPDATE \
-         failures = IF({unchanged}, VALUES(failures), NULL), lockouts = VALUES(lockouts), locked_until = VALUES(locked_until), \
-         blocked_at = VALUES(blocked_at), last_failure = VALUES(last_failure), last_ip = VALUES(last_ip), \
-         label = IF(VALUES(label) = '', label, VALUES(label))"
+         failures = {failures}, lockouts = VALUES(lockouts), locked_until = VALUES(locked_until), blocked_at = VALUES(blocked_at){claim_columns}"
     );
     match c.exec_drop(sql, Params::Positional(values)) {
         Ok(()) => Ok(true),
@@ -247,8 +259,9 @@ impl Store {
     }
 
     /// [`Store::attempt_succeeded_after_claim`]; `refuse` looks at the account's state after it and names the event
-    /// that records a refused login, written in the same transaction. Round trips: one `SELECT … FOR UPDATE`, one
-    /// `UPDATE`, the event (when refused), the commit.
+    /// that records a refused login. Round trips: one read, one write that applies only over that read (none when
+    /// nothing changes), the event (when refused); on a conflict, the locked transaction (`SELECT … FOR UPDATE`,
+    /// `UPDATE`, the event, the commit).
     fn succeed_after_claim(&self, account: &AttemptKey, ip: Option<(&AttemptKey, &Policy)>, undo: Undo,
                            refuse: impl Fn(Option<State>) -> Option<EventRecord>) -> Result<Option<State>> {
         let t = self.tables.attempts.clone();
@@ -259,8 +272,8 @@ impl Store {
         }
         targets.sort_by(|a, b| a.0.cmp(b.0));
         let keys: Vec<&AttemptKey> = targets.iter().map(|(k, _)| *k).collect();
-        self.transaction(|tx| {
-            let states = lock_states(tx, &t, &keys)?;
+        // What the success changes, from the states read: the account's state after it, and the changes.
+        let after = |states: Vec<Option<State>>| {
             let mut account_after = None;
             let mut changes = Vec::new();
             for ((k, policy), state) in targets.iter().zip(states) {
@@ -276,12 +289,30 @@ impl Store {
                     account_after = Some(next);
                 }
             }
-            write_states(tx, &t, &changes, None)?;
-            if let Some(event) = refuse(account_after) {
-                insert_events(tx, &events, &[&event])?;
+            (account_after, changes)
+        };
+        // Without locks first (a read, a write that applies only over that read), as a claim; a conflict takes the
+        // locked way.
+        let (account_after, changes) = after(self.run(|c| read_states(c, &t, &keys, ""))?);
+        let upsert: Vec<_> = changes.iter().map(|ch| (ch.key, Some(ch.old), ch.new)).collect();
+        let account_after = match self.run(|c| upsert_states(c, &t, &upsert, None)) {
+            Ok(true) => {
+                if let Some(event) = refuse(account_after) {
+                    self.run(|c| insert_events(c, &events, &[&event]))?;
+                }
+                account_after
             }
-            Ok(account_after)
-        })
+            Ok(false) | Err(crate::Error::Conflict(_)) => self.transaction(|tx| {
+                let (account_after, changes) = after(lock_states(tx, &t, &keys)?);
+                write_states(tx, &t, &changes, None)?;
+                if let Some(event) = refuse(account_after) {
+                    insert_events(tx, &events, &[&event])?;
+                }
+                Ok(account_after)
+            })?,
+            Err(e) => return Err(e),
+        };
+        Ok(account_after)
     }
 
     /// The decision and state of each key now, without counting anything.
@@ -423,7 +454,7 @@ impl Store {
             .map(|(((k, _), old), (_, new))| (k, *old, *new)).collect();
         changes.sort_by(|a, b| a.0.cmp(b.0)); // rows are locked in the order written: the primary key's, as the locked way
         let (table, last_ip) = (self.tables.attempts.clone(), ip::to_bytes(ip_text));
-        match self.run(|c| upsert_states(c, &table, &changes, &last_ip, label)) {
+        match self.run(|c| upsert_states(c, &table, &changes, Some((&last_ip, label)))) {
             Ok(true) => Ok(Some(claimed)),
             Ok(false) | Err(crate::Error::Conflict(_)) => Ok(None),
             Err(e) => Err(e),
