@@ -22,7 +22,7 @@ function login_security_purge_expired_events(): void
     }
     $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
     $gateway->expireStaleSessions($lifetime);
-    $gateway->purgeEvents(Login_security_options::retentionDays());
+    $gateway->purgeEvents(Login_security_options::number('log_retention_days'));
 }
 
 /**
