@@ -55,6 +55,19 @@ function login_security_lockout_contact_form($controller = null): void
     login_security_lockout_claim(\LoginSecurity\UserType::CONTACT);
 }
 
+/**
+ * This request's login attempt: the claim the form's hook got for it (user_type, identifier, verdict; null when none
+ * was allowed) and whether Perfex judged it (one of its failure or login hooks fired).
+ *
+ * @return array{claim: array{user_type: string, identifier: string, verdict: array<string, mixed>}|null, judged: bool}
+ */
+function &login_security_lockout_attempt(): array
+{
+    static $attempt = ['claim' => null, 'judged' => false];
+
+    return $attempt;
+}
+
 /** Claims a login POST before Perfex checks its password; a refused one ends here (redirect). */
 function login_security_lockout_claim(string $userType): void
 {
@@ -81,7 +94,7 @@ function login_security_lockout_claim(string $userType): void
 
         return;
     }
-    login_security_lockout_request_claim(['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict]);
+    login_security_lockout_attempt()['claim'] = ['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict];
     register_shutdown_function('login_security_lockout_unjudged');
     if ($verdict['claim'] !== '') {
         $CI->session->set_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM, $verdict['claim']); // for the 2FA step
@@ -113,38 +126,14 @@ function login_security_lockout_login_url(string $userType): string
 }
 
 /**
- * This request's allowed claim (set once, by the login form's hook).
- *
- * @param array{user_type: string, identifier: string, verdict: array<string, mixed>}|null $claim
- * @return array{user_type: string, identifier: string, verdict: array<string, mixed>}|null
- */
-function login_security_lockout_request_claim(?array $claim = null): ?array
-{
-    static $current = null;
-    if ($claim !== null) {
-        $current = $claim;
-    }
-
-    return $current;
-}
-
-/** Whether Perfex judged this request's claimed attempt (a failure or a login hook fired); set by those hooks. */
-function login_security_lockout_judged(bool $set = false): bool
-{
-    static $judged = false;
-
-    return $judged = $judged || $set;
-}
-
-/**
  * At the end of a claimed request that Perfex never judged — its form validation refused the post (an e-mail it
  * finds invalid, a password it reads as empty), so no password was checked — the attempt still counted: the log says
  * so, and records the lockout or block it caused.
  */
 function login_security_lockout_unjudged(): void
 {
-    $claim = login_security_lockout_request_claim();
-    if ($claim === null || login_security_lockout_judged()) {
+    ['claim' => $claim, 'judged' => $judged] = login_security_lockout_attempt();
+    if ($claim === null || $judged) {
         return;
     }
     $twoFactor = (int) get_instance()->session->userdata('tfa_staffid');
@@ -183,26 +172,16 @@ function login_security_lockout_unknown_account($data): void
 function login_security_lockout_after_failure($data, string $reason): void
 {
     $CI = &get_instance();
-    if ($CI->session->has_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM)) {
-        $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
-    }
-    login_security_lockout_judged(true);
+    $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
+    login_security_lockout_attempt()['judged'] = true;
     $data     = is_array($data) ? $data : [];
     $userType = !empty($data['is_staff_member']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
     $user     = isset($data['user']) ? (object) $data['user'] : null;
     $userId   = $user === null ? 0 : (int) ($userType === \LoginSecurity\UserType::STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
-    login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, login_security_lockout_typed_identifier($data, $user));
-}
-
-/** The e-mail as typed: the hook's own, else the posted one, else the account's. */
-function login_security_lockout_typed_identifier(array $data, ?object $user): string
-{
-    if (isset($data['email']) && is_string($data['email'])) {
-        return $data['email'];
-    }
-    $posted = get_instance()->input->post('email');
-
-    return is_string($posted) ? $posted : Login_security_request::text($user->email ?? '');
+    $posted   = $CI->input->post('email');
+    // The e-mail as typed: the hook's own, else the posted one, else the account's.
+    $typed = is_string($data['email'] ?? null) ? $data['email'] : (is_string($posted) ? $posted : Login_security_request::text($user->email ?? ''));
+    login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, $typed);
 }
 
 /**
@@ -212,7 +191,7 @@ function login_security_lockout_typed_identifier(array $data, ?object $user): st
  */
 function login_security_lockout_failed(string $userType, string $reason, ?int $userId, string $identifier): void
 {
-    $claim = login_security_lockout_request_claim();
+    $claim = login_security_lockout_attempt()['claim'];
     $own   = $claim !== null && $claim['user_type'] === $userType ? $claim['verdict']['claim'] : null;
     $lock  = Login_security_gateway::instance()->loginFailed($userType, $own !== '' ? $own : null, $reason, $userId, $identifier);
     if ($lock['status'] === '') {
@@ -237,13 +216,11 @@ function login_security_lockout_failed(string $userType, string $reason, ?int $u
  */
 function login_security_lockout_login_claim(string $userType): array
 {
-    login_security_lockout_judged(true);
-    $CI      = &get_instance();
-    $request = login_security_lockout_request_claim();
-    $stored  = $CI->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-    if ($stored !== null) {
-        $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-    }
+    $attempt           = &login_security_lockout_attempt();
+    $attempt['judged'] = true;
+    $request           = $attempt['claim'];
+    $stored            = get_instance()->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
+    get_instance()->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
     $sameRequest = $request !== null && $request['user_type'] === $userType;
     $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
 
@@ -252,26 +229,17 @@ function login_security_lockout_login_claim(string $userType): array
 
 /**
  * A user logged in by the remember-me cookie (Perfex fires no login hook for it) whose account is locked or blocked
- * (the extension decided and recorded it): signed out of that user type only — the cookie dropped, its row kept, so
- * that it logs in again once a lockout ends — and told why.
+ * (the extension decided and recorded it): signed out of that user type only — Perfex's session keys of that user
+ * type and the cookie dropped, its row kept, so that it logs in again once a lockout ends — and told why.
  *
  * @param array{status: string, until: int|null} $verdict
  */
 function login_security_lockout_refuse_remembered(string $userType, array $verdict): void
 {
-    login_security_lockout_sign_out($userType);
+    $staff = $userType === \LoginSecurity\UserType::STAFF;
+    get_instance()->session->unset_userdata($staff ? ['staff_user_id', 'staff_logged_in'] : ['client_user_id', 'contact_user_id', 'client_logged_in']);
+    setcookie((defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '') . 'autologin', '', ['expires' => 1, 'path' => '/']);
     login_security_lockout_refuse($userType, $verdict);
-}
-
-/** Undoes the remember-me login: Perfex's session keys of that user type, and the cookie. */
-function login_security_lockout_sign_out(string $userType): void
-{
-    $keys = $userType === \LoginSecurity\UserType::STAFF
-        ? ['staff_user_id', 'staff_logged_in']
-        : ['client_user_id', 'contact_user_id', 'client_logged_in'];
-    get_instance()->session->unset_userdata($keys);
-    $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
-    setcookie($prefix . 'autologin', '', ['expires' => 1, 'path' => '/']);
 }
 
 /**
