@@ -5,24 +5,18 @@ defined('BASEPATH') or exit('No direct script access allowed');
 /*
  * Login attempts: lockouts on the staff and customers login forms (LoginSecurity\Store::claimLogin and friends).
  *
- * - A login is the request Perfex dispatches to the method that checks a password — admin/authentication →
- *   index()/admin() for staff, authentication → index()/login() for contacts — as a POST: told by the router, never
- *   by which fields the client sent (extra, repeated or unknown fields change nothing).
+ * - A login is a POST that Perfex's router dispatches to a method that checks a password (admin/authentication →
+ *   index()/admin(), authentication → index()/login()), never told by which fields the client sent.
  * - Its attempt is claimed in admin_auth_init / clients_authentication_constructor, BEFORE Perfex checks the
- *   password: the extension resolves the e-mail as Perfex will (its table, its collation: every spelling of one
- *   address is one account) and counts the attempt atomically for that account and the client IP. A refused attempt
- *   checks no password at all: a 'failed' event, the same message for existing and unknown accounts, and back to
- *   the login form.
- * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it; when its
- *   password was wrong, the failure hooks record the failure and that 'lockout' or 'blocked' event in one extension
- *   call. When it was right, the lockout it set is lifted at login.
- * - The extension records every refusal it decides, in the transaction that decided it: this file only applies the
- *   verdict (the message, the redirect).
- * - At the moment of login — before_staff_login / before_client_login, also after the 2FA code — the extension
- *   decides by the account's id, in the session's login call (Login_security_session_guard asks this file for the
- *   attempt's claim): blocked, or locked unless this very request's claim let its password be checked, is refused,
- *   whatever path led there. A locked or blocked user who arrives through the remember-me cookie is refused by the
- *   same call. A block deletes the account's remember-me rows (in the extension).
+ *   password: the extension resolves the e-mail as Perfex will (every spelling of one address is one account) and
+ *   counts it atomically for that account and the client IP. A refused attempt checks no password: the same message
+ *   for existing and unknown accounts, and back to the login form. The extension records every refusal it decides;
+ *   this file only applies the verdict.
+ * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it: the
+ *   failure hooks record a wrong password and that lock in one extension call; a right one lifts it at login.
+ * - At the moment of login (also after the 2FA code, or by the remember-me cookie) the extension decides by the
+ *   account's id, in the session's login call (Login_security_session_guard asks this file for the attempt's claim):
+ *   blocked, or locked unless this very request's claim let its password be checked, is refused.
  * - Perfex checks no password for an unknown e-mail: one is checked here against a fixed hash of the same cost, so
  *   that the answer takes as long as for a real account.
  */

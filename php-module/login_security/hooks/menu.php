@@ -37,33 +37,19 @@ function login_security_register_menu(): void
     if (!staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
         return;
     }
-    $CI = &get_instance();
-    $CI->app_menu->add_sidebar_menu_item('login_security', [
-        'name'     => _l('login_security'),
-        'href'     => admin_url(LOGIN_SECURITY_URI_LOG),
-        'icon'     => 'fa-solid fa-shield-halved',
-        'position' => 58,
-        'collapse' => true,
+    $menu = get_instance()->app_menu;
+    $menu->add_sidebar_menu_item('login_security', [
+        'name' => _l('login_security'), 'href' => admin_url(LOGIN_SECURITY_URI_LOG), 'icon' => 'fa-solid fa-shield-halved', 'position' => 58, 'collapse' => true,
     ]);
-    $CI->app_menu->add_sidebar_children_item('login_security', [
-        'slug'     => 'login_security_log',
-        'name'     => _l('login_security_log'),
-        'href'     => admin_url(LOGIN_SECURITY_URI_LOG),
-        'position' => 5,
-    ]);
-    $CI->app_menu->add_sidebar_children_item('login_security', [
-        'slug'     => 'login_security_locked_accounts',
-        'name'     => _l('login_security_locked_accounts'),
-        'href'     => admin_url(LOGIN_SECURITY_URI_LOCKED),
-        'position' => 10,
-    ]);
+    $children = [ // slug, language key of the name, URI, position
+        ['login_security_log', 'login_security_log', LOGIN_SECURITY_URI_LOG, 5],
+        ['login_security_locked_accounts', 'login_security_locked_accounts', LOGIN_SECURITY_URI_LOCKED, 10],
+    ];
     if (is_admin()) {
-        $CI->app_menu->add_sidebar_children_item('login_security', [
-            'slug'     => 'login_security_extension_status',
-            'name'     => _l('login_security_ext_status'),
-            'href'     => admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS),
-            'position' => 90,
-        ]);
+        $children[] = ['login_security_extension_status', 'login_security_ext_status', LOGIN_SECURITY_URI_EXTENSION_STATUS, 90];
+    }
+    foreach ($children as [$slug, $name, $uri, $position]) {
+        $menu->add_sidebar_children_item('login_security', ['slug' => $slug, 'name' => _l($name), 'href' => admin_url($uri), 'position' => $position]);
     }
 }
 
