@@ -9,30 +9,19 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * session idle for longer than Login_security_options::idleLimitSeconds().
  */
 
-hooks()->add_action('app_admin_head', 'login_security_inactivity_admin_head');
-hooks()->add_action('app_admin_footer', 'login_security_inactivity_admin_footer');
-hooks()->add_action('app_customers_head', 'login_security_inactivity_customers_head');
-hooks()->add_action('app_customers_footer', 'login_security_inactivity_customers_footer');
-
-function login_security_inactivity_admin_head(): void
-{
+// The admin area watches staff, the customers area contacts: the style in the head, the rest in the footer.
+hooks()->add_action('app_admin_head', static function (): void {
     login_security_inactivity_assets(true, true);
-}
-
-function login_security_inactivity_customers_head(): void
-{
-    login_security_inactivity_assets(false, true);
-}
-
-function login_security_inactivity_admin_footer(): void
-{
+});
+hooks()->add_action('app_admin_footer', static function (): void {
     login_security_inactivity_assets(true, false);
-}
-
-function login_security_inactivity_customers_footer(): void
-{
+});
+hooks()->add_action('app_customers_head', static function (): void {
+    login_security_inactivity_assets(false, true);
+});
+hooks()->add_action('app_customers_footer', static function (): void {
     login_security_inactivity_assets(false, false);
-}
+});
 
 /**
  * The page's warning, for staff in the admin area and contacts in the customers area when the feature is on for

@@ -32,22 +32,23 @@ define('LOGIN_SECURITY_LOCKOUT_TIMING_HASH', '$2y$08$k/0EqINrHQliasiCuAqOteFhjng
 /** The methods of Perfex's authentication controllers that check a password (lower-case: PHP methods are not case-sensitive). */
 define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact' => ['index', 'login']]);
 
-hooks()->add_action('admin_auth_init', 'login_security_lockout_staff_form', 5);
-hooks()->add_action('clients_authentication_constructor', 'login_security_lockout_contact_form', 5);
-hooks()->add_action('failed_login_attempt', 'login_security_lockout_wrong_password');
-hooks()->add_action('inactive_user_login_attempt', 'login_security_lockout_inactive_account');
-hooks()->add_action('non_existent_user_login_attempt', 'login_security_lockout_unknown_account');
-
-function login_security_lockout_staff_form(): void
-{
+// The login forms' constructors, and Perfex's failure hooks with the reason each one means.
+hooks()->add_action('admin_auth_init', static function (): void {
     login_security_lockout_claim(\LoginSecurity\UserType::STAFF);
-}
-
-/** @param mixed $controller Perfex passes the Authentication controller */
-function login_security_lockout_contact_form($controller = null): void
-{
+}, 5);
+hooks()->add_action('clients_authentication_constructor', static function (): void {
     login_security_lockout_claim(\LoginSecurity\UserType::CONTACT);
+}, 5);
+foreach ([
+    'failed_login_attempt'            => \LoginSecurity\Reason::WRONG_PASSWORD,
+    'inactive_user_login_attempt'     => \LoginSecurity\Reason::INACTIVE_ACCOUNT,
+    'non_existent_user_login_attempt' => \LoginSecurity\Reason::UNKNOWN_ACCOUNT,
+] as $login_security_failure_hook => $login_security_reason) {
+    hooks()->add_action($login_security_failure_hook, static function ($data) use ($login_security_reason): void {
+        login_security_lockout_after_failure($data, $login_security_reason);
+    });
 }
+unset($login_security_failure_hook, $login_security_reason);
 
 /**
  * This request's login attempt: the claim the form's hook got for it (user_type, identifier, verdict; null when none
@@ -103,10 +104,8 @@ function login_security_lockout_claim(string $userType): void
 function login_security_lockout_is_login_post(string $userType): bool
 {
     $CI = &get_instance();
-    if ($CI->input->method() !== 'post' || !isset($CI->router)) {
-        return false;
-    }
-    if ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in()) {
+    if ($CI->input->method() !== 'post' || !isset($CI->router)
+        || ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in())) {
         return false;
     }
     $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
@@ -137,35 +136,20 @@ function login_security_lockout_unjudged(): void
     login_security_lockout_failed($claim['user_type'], \LoginSecurity\Reason::INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
 }
 
-/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
-function login_security_lockout_wrong_password($data): void
-{
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::WRONG_PASSWORD);
-}
-
-/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
-function login_security_lockout_inactive_account($data): void
-{
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::INACTIVE_ACCOUNT);
-}
-
-/** @param mixed $data ['email' => string, 'is_staff_member' => bool] */
-function login_security_lockout_unknown_account($data): void
-{
-    $password = get_instance()->input->post('password', false);
-    password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH);
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::UNKNOWN_ACCOUNT);
-}
-
 /**
  * A login attempt Perfex refused (one of its failure hooks): the failure, and the lockout or block this attempt's
  * claim set, are recorded in one extension call.
  *
- * @param mixed $data the hook's argument (['user' => row, 'is_staff_member' => bool] or ['email', ...])
+ * @param mixed $data the hook's argument: ['user' => row, 'is_staff_member' => bool], for an unknown account
+ *   ['email' => string, 'is_staff_member' => bool]
  */
 function login_security_lockout_after_failure($data, string $reason): void
 {
     $CI = &get_instance();
+    if ($reason === \LoginSecurity\Reason::UNKNOWN_ACCOUNT) {
+        $password = $CI->input->post('password', false);
+        password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH); // as long as for a real account
+    }
     $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
     login_security_lockout_attempt()['judged'] = true;
     $data     = is_array($data) ? $data : [];
@@ -255,11 +239,8 @@ function login_security_lockout_refuse(string $userType, array $verdict): void
  */
 function login_security_lockout_message(array $verdict): string
 {
-    if ($verdict['status'] === \LoginSecurity\Verdict::BLOCKED) {
-        return _l('login_security_lockout_blocked');
-    }
-    if ($verdict['status'] === \LoginSecurity\Verdict::BUSY) {
-        return _l('login_security_lockout_busy');
+    if (in_array($verdict['status'], [\LoginSecurity\Verdict::BLOCKED, \LoginSecurity\Verdict::BUSY], true)) {
+        return _l('login_security_lockout_' . $verdict['status']); // login_security_lockout_blocked / _busy
     }
     $key = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
 

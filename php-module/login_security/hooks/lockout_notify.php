@@ -21,13 +21,10 @@ function login_security_notify_blocked_accounts(): void
     if (!is_staff_logged_in() || !is_admin()) {
         return;
     }
-    $CI    = &get_instance();
-    $last  = (int) Login_security_options::get(Login_security_options::LOCKOUT_LAST_BLOCK);
-    $heard = (int) $CI->session->userdata(LOGIN_SECURITY_BLOCKS_HEARD);
-    if ($last === 0 || $last < $heard) {
-        return; // no block since this browser last heard
-    }
-    if (!login_security_notify_admin_of_blocks((int) get_staff_user_id())) {
+    $CI   = &get_instance();
+    $last = (int) Login_security_options::get(Login_security_options::LOCKOUT_LAST_BLOCK);
+    // Only when there was a block since this browser last heard.
+    if ($last > 0 && $last >= (int) $CI->session->userdata(LOGIN_SECURITY_BLOCKS_HEARD) && !login_security_notify_admin_of_blocks((int) get_staff_user_id())) {
         $CI->session->set_userdata(LOGIN_SECURITY_BLOCKS_HEARD, time());
     }
 }
@@ -39,17 +36,14 @@ function login_security_notify_blocked_accounts(): void
 function login_security_notify_admin_of_blocks(int $staffId): bool
 {
     $due = Login_security_gateway::instance()->announceBlocks($staffId);
-    if ($due['count'] > 0) {
-        $sent = add_notification([
-            'description'     => $due['count'] === 1 ? 'login_security_notification_blocked_one' : 'login_security_notification_blocked',
-            'touserid'        => $staffId,
-            'fromcompany'     => 1,
-            'link'            => LOGIN_SECURITY_URI_LOCKED,
-            'additional_data' => serialize([(string) $due['count']]),
-        ]);
-        if ($sent) {
-            pusher_trigger_notification([$staffId]);
-        }
+    if ($due['count'] > 0 && add_notification([
+        'description'     => $due['count'] === 1 ? 'login_security_notification_blocked_one' : 'login_security_notification_blocked',
+        'touserid'        => $staffId,
+        'fromcompany'     => 1,
+        'link'            => LOGIN_SECURITY_URI_LOCKED,
+        'additional_data' => serialize([(string) $due['count']]),
+    ])) {
+        pusher_trigger_notification([$staffId]);
     }
 
     return $due['pending'];
