@@ -74,8 +74,7 @@ function login_security_lockout_claim(string $userType): void
     $password = $CI->input->post('password', false); // as Perfex reads it: raw (xss_clean could empty it)
     if (!is_string($email) || !is_string($password)) {
         // A list where Perfex expects text: it checks no password then; no attempt reaches it from here either.
-        set_alert('danger', _l('login_security_lockout_malformed'));
-        redirect(login_security_lockout_login_url($userType));
+        login_security_lockout_refuse($userType, ['status' => 'malformed']);
 
         return;
     }
@@ -111,11 +110,6 @@ function login_security_lockout_is_login_post(string $userType): bool
     $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
 
     return in_array(strtolower((string) $method), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
-}
-
-function login_security_lockout_login_url(string $userType): string
-{
-    return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
 }
 
 /**
@@ -228,19 +222,19 @@ function login_security_lockout_refuse_remembered(string $userType, array $verdi
 function login_security_lockout_refuse(string $userType, array $verdict): void
 {
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
-    redirect(login_security_lockout_login_url($userType));
+    redirect($userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login'));
 }
 
 /**
- * What the login page says: locked until when (local time, rounded up to the minute) or blocked. It depends only on
- * the verdict, never on whether the account exists.
+ * What the login page says: locked until when (local time, rounded up to the minute), blocked, busy, or "malformed"
+ * (a form whose e-mail or password is not text). It depends only on the verdict, never on whether the account exists.
  *
  * @param array{status: string, until?: int|null, scope?: string} $verdict
  */
 function login_security_lockout_message(array $verdict): string
 {
-    if (in_array($verdict['status'], [\LoginSecurity\Verdict::BLOCKED, \LoginSecurity\Verdict::BUSY], true)) {
-        return _l('login_security_lockout_' . $verdict['status']); // login_security_lockout_blocked / _busy
+    if (in_array($verdict['status'], [\LoginSecurity\Verdict::BLOCKED, \LoginSecurity\Verdict::BUSY, 'malformed'], true)) {
+        return _l('login_security_lockout_' . $verdict['status']); // login_security_lockout_blocked / _busy / _malformed
     }
     $key = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
 

@@ -21,15 +21,16 @@ function login_security_validate_posted_settings($data)
         return $data;
     }
     $prefix = Login_security_options::PREFIX;
-    $posted = [];
-    $errors = [];
-    $ours   = false;
-    foreach ($data['settings'] as $name => $value) {
-        if (strpos((string) $name, $prefix) !== 0) {
-            continue;
-        }
-        $ours = true;
-        unset($data['settings'][$name]); // put back below only when valid
+    $ours   = array_filter($data['settings'], static function ($name) use ($prefix): bool {
+        return strpos((string) $name, $prefix) === 0;
+    }, ARRAY_FILTER_USE_KEY);
+    if ($ours === []) {
+        return $data;
+    }
+    $data['settings'] = array_diff_key($data['settings'], $ours); // put back below only when valid
+    $posted           = [];
+    $errors           = [];
+    foreach ($ours as $name => $value) {
         $key = substr((string) $name, strlen($prefix));
         if (!isset(Login_security_options::schema()[$key])) {
             continue; // not a setting of the schema (internal or unknown): never taken from a form
@@ -39,9 +40,6 @@ function login_security_validate_posted_settings($data)
             continue;
         }
         $posted[$key] = trim((string) $value);
-    }
-    if (!$ours) {
-        return $data;
     }
     // Perfex lets anyone with "settings: edit" save every tab; ours also needs the module's manage capability
     // (a 1-day retention would empty the log, a trusted proxy would let clients choose their IP).
