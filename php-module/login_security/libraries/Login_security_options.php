@@ -3,12 +3,9 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * The module's Perfex options, each named "login_security_<key>". The settings among them (keys, kinds, ranges,
- * defaults, places on the tabs) are the extension's schema, LoginSecurity\settings_schema(): the module keeps no copy,
- * so a new setting needs no PHP. Without the extension there is no schema (and no protection): the settings tabs then
- * show the missing-extension notice instead of their fields.
- *
- * Self-contained (no constant of the init file) because uninstall.php loads it with the module inactive.
+ * The module's Perfex options, each named "login_security_<key>". The settings among them are the extension's schema
+ * (LoginSecurity\settings_schema()): the module keeps no copy, so a new setting needs no PHP. Self-contained (no
+ * constant of the init file) because uninstall.php loads it with the module inactive.
  */
 final class Login_security_options
 {
@@ -40,11 +37,7 @@ final class Login_security_options
         return self::PREFIX . $key;
     }
 
-    /**
-     * The settings as the extension defines them, by key, in the order the tabs show them; [] without the extension.
-     *
-     * @return array<string, array{key: string, kind: string, default: string, min: int|null, max: int|null, unit: string|null, lines: int|null, tab: string, section: int}>
-     */
+    /** @return array<string, array<string, mixed>> LoginSecurity\settings_schema() by key; [] without the extension */
     public static function schema(): array
     {
         static $schema = null;
@@ -65,10 +58,7 @@ final class Login_security_options
         array_map('delete_option', array_map([self::class, 'name'], self::RETIRED));
     }
 
-    /**
-     * Deletes every option of the module (uninstall): all login_security_* options, so also a setting an older
-     * extension had and the settings of an install whose extension is gone (there is no schema to list them then).
-     */
+    /** Uninstall: every login_security_* option, also those of no schema (an older extension's, or none installed). */
     public static function deleteAll(): void
     {
         get_instance()->db->query('DELETE FROM ' . db_prefix() . "options WHERE name LIKE 'login\\_security\\_%'");
@@ -100,10 +90,7 @@ final class Login_security_options
         return self::get($key) === '1';
     }
 
-    /**
-     * A whole-number setting: the stored value when it is a positive number (the extension validated it when it was
-     * saved), else the schema's default; 1 when there is neither (no extension, no option).
-     */
+    /** A whole-number setting: the stored value when a positive number, else the schema's default, else 1. */
     public static function number(string $key): int
     {
         $raw = self::get($key);
@@ -138,10 +125,7 @@ final class Login_security_options
         return self::on('session_end_on_password_change');
     }
 
-    /**
-     * Seconds of inactivity after which the per-request check ends a session of $userType: the inactivity timeout
-     * plus a grace for the once-a-minute heartbeat; null (no limit) when Inactivity Logout is off for that user type.
-     */
+    /** Seconds of inactivity after which a session of $userType ends: the timeout plus the grace; null when off. */
     public static function idleLimitSeconds(string $userType): ?int
     {
         return self::inactivityAppliesTo($userType) ? self::number('inactivity_timeout_minutes') * 60 + self::INACTIVITY_GRACE_SECONDS : null;
