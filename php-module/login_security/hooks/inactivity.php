@@ -25,7 +25,8 @@ hooks()->add_action('app_customers_footer', static function (): void {
 
 /**
  * The page's warning, for staff in the admin area and contacts in the customers area when the feature is on for
- * them: the style in the head; in the footer the element whose data- attributes configure the scripts, then those.
+ * them: the style in the head; in the footer the scripts and the element they read (data-<name>, "_" written "-"):
+ * the rule, the endpoints and the texts.
  */
 function login_security_inactivity_assets(bool $adminArea, bool $head): void
 {
@@ -40,33 +41,14 @@ function login_security_inactivity_assets(bool $adminArea, bool $head): void
 
         return;
     }
-    $attributes = '';
-    foreach (login_security_inactivity_page_config($userType) as $name => $value) {
-        $attributes .= ' data-' . str_replace('_', '-', $name) . '="' . e(is_bool($value) ? (string) (int) $value : (string) $value) . '"';
-    }
-    echo '<div id="login-security-inactivity" hidden' . $attributes . '></div>' . PHP_EOL
-        . login_security_asset_tag('assets/js/inactivity_dialog.js') . login_security_asset_tag('assets/js/inactivity_logout.js');
-}
-
-/**
- * What the script reads from its element (data-<name>, "_" written "-"): the rule, the endpoints and the texts.
- *
- * @return array<string, string|int|bool>
- */
-function login_security_inactivity_page_config(string $userType): array
-{
-    $staff = $userType === \LoginSecurity\UserType::STAFF;
-    $url   = static function (string $uri) use ($staff): string {
-        return $staff ? admin_url($uri) : site_url($uri);
-    };
+    $url      = $adminArea ? 'admin_url' : 'site_url';
     $security = get_instance()->security;
-
-    return login_security_inactivity_rule($userType) + [
+    $config   = login_security_inactivity_rule($userType) + [
         'heartbeat-url'  => $url('login_security/inactivity/heartbeat'),
         'config-url'     => $url('login_security/inactivity/config/' . $userType),
         'expire-url'     => $url('login_security/inactivity/expire/' . $userType),
         'logout-url'     => $url('authentication/logout'),
-        'login-url'      => $url($staff ? 'authentication' : 'authentication/login'),
+        'login-url'      => $url($adminArea ? 'authentication' : 'authentication/login'),
         'csrf-name'      => $security->get_csrf_token_name(),
         'csrf-hash'      => $security->get_csrf_hash(),
         'title'          => _l('login_security_inactivity_title'),
@@ -75,6 +57,12 @@ function login_security_inactivity_page_config(string $userType): array
         'seconds-label'  => _l('login_security_inactivity_seconds'),
         'countdown'      => _l('login_security_inactivity_countdown', '%s'),
     ];
+    $attributes = '';
+    foreach ($config as $name => $value) {
+        $attributes .= ' data-' . str_replace('_', '-', $name) . '="' . e(is_bool($value) ? (string) (int) $value : (string) $value) . '"';
+    }
+    echo '<div id="login-security-inactivity" hidden' . $attributes . '></div>' . PHP_EOL
+        . login_security_asset_tag('assets/js/inactivity_dialog.js') . login_security_asset_tag('assets/js/inactivity_logout.js');
 }
 
 /**
