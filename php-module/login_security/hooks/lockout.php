@@ -107,9 +107,7 @@ function login_security_lockout_is_login_post(string $userType): bool
         || ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in())) {
         return false;
     }
-    $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
-
-    return in_array(strtolower((string) $method), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
+    return in_array(strtolower((string) $CI->router->fetch_method()), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
 }
 
 /**

@@ -30,20 +30,20 @@ final class Login_security_extension_status
             $dirs[] = $dir === '' ? PHP_CONFIG_FILE_SCAN_DIR : $dir;
         }
 
+        // @file_exists: open_basedir may forbid the path, whose answer is then "not known", false.
         return [
             'php_version'       => PHP_VERSION,
             'php_minor'         => $minor,
-            'php_binary'        => PHP_BINARY,
             'sapi'              => PHP_SAPI,
             'zts'               => (bool) PHP_ZTS,
             'machine'           => php_uname('m'),
             'int_size'          => PHP_INT_SIZE,
-            'musl'              => self::pathExists('/lib/ld-musl-' . php_uname('m') . '.so.1'),
+            'musl'              => @file_exists('/lib/ld-musl-' . php_uname('m') . '.so.1'),
             'extension_dir'     => (string) ini_get('extension_dir'),
             'ini_loaded'        => php_ini_loaded_file() ?: null,
             'ini_scan_dirs'     => array_values(array_unique(array_filter($dirs, 'strlen'))),
             'ini_scanned'       => array_values(array_filter(array_map('trim', explode(',', $scanned)))),
-            'debian'            => self::pathExists("/etc/php/$minor/mods-available"),
+            'debian'            => @file_exists("/etc/php/$minor/mods-available"),
             'loaded'            => $loaded,
             'extension_version' => $extensionVersion,
             'module_version'    => $moduleVersion,
@@ -118,18 +118,5 @@ final class Login_security_extension_status
             ? "sudo systemctl restart $restart" : '# restart the PHP process that serves Perfex (' . $facts['sapi'] . ')'];
 
         return $steps;
-    }
-
-    /** file_exists() without open_basedir warnings: outside the allowed paths the answer is "not known", false. */
-    private static function pathExists(string $path): bool
-    {
-        $basedir = (string) ini_get('open_basedir');
-        foreach ($basedir === '' ? [''] : explode(PATH_SEPARATOR, $basedir) as $prefix) {
-            if ($basedir === '' || ($prefix !== '' && strncmp($path, $prefix, strlen($prefix)) === 0)) {
-                return file_exists($path);
-            }
-        }
-
-        return false;
     }
 }
