@@ -27,11 +27,7 @@ define('LOGIN_SECURITY_CAPABILITY', 'login_security');
 require_once __DIR__ . '/libraries/Login_security_options.php';
 require_once __DIR__ . '/libraries/Login_security_gateway.php';
 
-/*
- * Perfex's ip_address() copies an X-Sucuri-ClientIP header into REMOTE_ADDR when first called: keep the address
- * of the real connection (and the forwarded headers) from before any of that can happen.
- */
-Login_security_request::capture($_SERVER);
+Login_security_request::capture($_SERVER); // before Perfex's ip_address() can put a client's header in REMOTE_ADDR
 
 // Then what protects logins (each hook maps a Perfex event to one extension call and applies its decision), or, without
 // the extension, what says it is missing.

@@ -3,13 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Inactivity Logout endpoints of assets/js/inactivity_logout.js, at admin/login_security/inactivity/<method> (staff
- * pages) and login_security/inactivity/<method> (customers area). JSON only: it extends App_Controller and checks the
- * login itself, so a signed-out browser gets 401 JSON instead of AdminController's redirect to the login page.
- *
- * Every request first passes the per-request session check (hooks/sessions.php, app_init): a session that is idle
- * for longer than the timeout plus the grace, ended or banned is signed out there, before any method here runs.
- * These requests are AJAX, so that check never counts them as activity; only heartbeat() records activity.
+ * Inactivity Logout endpoints of assets/js/inactivity_logout.js, at [admin/]login_security/inactivity/<method>. JSON
+ * only: it extends App_Controller and checks the login itself (401 JSON, not AdminController's redirect). The
+ * per-request session check (hooks/sessions.php, app_init) runs first and signs out an idle, ended or banned session;
+ * it never counts these AJAX requests as activity: only heartbeat() records activity.
  */
 class Inactivity extends App_Controller
 {

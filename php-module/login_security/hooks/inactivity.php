@@ -9,7 +9,6 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * session idle for longer than Login_security_options::idleLimitSeconds().
  */
 
-// The admin area watches staff, the customers area contacts: the style in the head, the rest in the footer.
 hooks()->add_action('app_admin_head', static function (): void {
     login_security_inactivity_assets(true, true);
 });
@@ -24,8 +23,7 @@ hooks()->add_action('app_customers_footer', static function (): void {
 });
 
 /**
- * The page's warning, for staff in the admin area and contacts in the customers area when the feature is on for
- * them: the style in the head; in the footer the scripts and the element they read (data-<name>, "_" written "-"):
+ * The warning's style (head) or, in the footer, its scripts and the element they read (data-<name>, "_" written "-"):
  * the rule, the endpoints and the texts.
  */
 function login_security_inactivity_assets(bool $adminArea, bool $head): void

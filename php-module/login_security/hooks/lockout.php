@@ -23,13 +23,11 @@ defined('BASEPATH') or exit('No direct script access allowed');
 
 require_once __DIR__ . '/../libraries/Login_security_session_notice.php';
 
-/** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
+// The session key of the claim (opaque text of the extension) of this browser's login waiting for its 2FA code; a
+// bcrypt hash of cost 8, as Perfex's ($2a$08$), of anything; the methods of Perfex's authentication controllers that
+// check a password (lower-case: PHP methods are not case-sensitive).
 define('LOGIN_SECURITY_LOCKOUT_CLAIM', 'login_security_lockout_claim');
-
-/** A bcrypt hash of cost 8, as Perfex's ($2a$08$); what it hashes does not matter. */
 define('LOGIN_SECURITY_LOCKOUT_TIMING_HASH', '$2y$08$k/0EqINrHQliasiCuAqOteFhjng1c04vTwrOrPMKpM4qO5VQ5DWEO');
-
-/** The methods of Perfex's authentication controllers that check a password (lower-case: PHP methods are not case-sensitive). */
 define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact' => ['index', 'login']]);
 
 // The login forms' constructors, and Perfex's failure hooks with the reason each one means.
@@ -118,12 +116,9 @@ function login_security_lockout_is_login_post(string $userType): bool
 function login_security_lockout_unjudged(): void
 {
     ['claim' => $claim, 'judged' => $judged] = login_security_lockout_attempt();
-    if ($claim === null || $judged) {
+    $twoFactor = (int) get_instance()->session->userdata('tfa_staffid'); // the password was right: the 2FA step judges
+    if ($claim === null || $judged || ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id'])) {
         return;
-    }
-    $twoFactor = (int) get_instance()->session->userdata('tfa_staffid');
-    if ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id']) {
-        return; // the password was right; the 2FA code step judges the rest
     }
     login_security_lockout_failed($claim['user_type'], \LoginSecurity\Reason::INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
 }

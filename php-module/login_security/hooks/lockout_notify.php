@@ -3,12 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Blocked accounts → Perfex's bell. The extension keeps one row per block and, per administrator, what they were told
- * (LoginSecurity\Store::announceBlocks): every block is counted exactly once, and an administrator gets at most one
- * notification per 10 minutes, however many accounts an attack blocks. When an account is blocked every other active
- * administrator is told at once (hooks/lockout.php); blocks that were not due then are told on the administrator's
- * next admin request (Perfex's bell poll included) once due. The option lockout_last_block (the time of the last
- * block) lets those requests skip the extension while there is nothing new.
+ * Blocked accounts → Perfex's bell (LoginSecurity\Store::announceBlocks: each block counted once, at most one
+ * notification per administrator per 10 minutes). A block tells every other active administrator at once
+ * (hooks/lockout.php); what was not due then is told on their next admin request (the bell poll included). The
+ * option lockout_last_block (the time of the last block) lets those requests skip the extension while nothing is new.
  */
 
 hooks()->add_action('admin_init', 'login_security_notify_blocked_accounts');

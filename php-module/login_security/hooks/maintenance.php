@@ -46,10 +46,9 @@ function login_security_migrate_if_needed(): void
 /** Admins only, on the dashboard: what to install when the extension is missing. */
 function login_security_dashboard_notice(): void
 {
-    if (!is_admin() || Login_security_gateway::instance()->isAvailable()) {
-        return;
+    if (is_admin() && !Login_security_gateway::instance()->isAvailable()) {
+        echo '<div class="col-md-12">' . login_security_notice_html(_l('login_security_extension_missing')) . '</div>';
     }
-    echo '<div class="col-md-12">' . login_security_notice_html(_l('login_security_extension_missing')) . '</div>';
 }
 
 /**

@@ -101,8 +101,7 @@ function login_security_alert_text(string $message): string
  */
 function login_security_settings_fields(string $tab, array $placeholders = []): bool
 {
-    $section = null;
-    $shown   = false;
+    $section = null; // of the field shown last
     foreach (Login_security_options::schema() as $key => $row) {
         if ($row['tab'] !== $tab) {
             continue;
@@ -111,11 +110,10 @@ function login_security_settings_fields(string $tab, array $placeholders = []): 
             echo "<hr>\n";
         }
         $section = $row['section'];
-        $shown   = true;
         get_instance()->load->view('login_security/settings_field', ['ls_field' => $row, 'ls_placeholder' => $placeholders[$key] ?? null]);
     }
 
-    return $shown;
+    return $section !== null;
 }
 
 /** The language line of $key, or null when the language file has none (optional help and placeholder lines). */
@@ -130,7 +128,6 @@ function login_security_optional_line(string $key): ?string
 function login_security_settings_ip(bool $remoteAddr = false): string
 {
     $gateway = Login_security_gateway::instance();
-    $ip      = $remoteAddr ? $gateway->remoteAddr() : $gateway->clientIp();
 
-    return $ip !== '' ? $ip : '-';
+    return ($remoteAddr ? $gateway->remoteAddr() : $gateway->clientIp()) ?: '-';
 }
