@@ -49,8 +49,8 @@ foreach ([
 unset($login_security_failure_hook, $login_security_reason);
 
 /**
- * This request's login attempt: the claim the form's hook got for it (user_type, identifier, verdict; null when none
- * was allowed) and whether Perfex judged it (one of its failure or login hooks fired).
+ * This request's login attempt, by reference: the claim the form's hook got (null when none was allowed) and whether
+ * Perfex judged it (one of its failure or login hooks fired).
  *
  * @return array{claim: array{user_type: string, identifier: string, verdict: array<string, mixed>}|null, judged: bool}
  */
@@ -173,9 +173,8 @@ function login_security_lockout_failed(string $userType, string $reason, ?int $u
 }
 
 /**
- * The moment of login of $userType (its password, and any 2FA code, were right; Login_security_session_guard asks,
- * and the extension decides in its login call): the claim this login's attempt got — this request's, or the one
- * kept for the 2FA step — and whether it was counted in this very request. Perfex judged the attempt.
+ * The moment of login of $userType (Login_security_session_guard asks; the extension decides in its login call): the
+ * claim of this login's attempt (this request's, or the one kept for the 2FA step) and whether it is this request's.
  *
  * @return array{0: string|null, 1: bool}
  */
@@ -207,11 +206,7 @@ function login_security_lockout_refuse_remembered(string $userType, array $verdi
     login_security_lockout_refuse($userType, $verdict);
 }
 
-/**
- * Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits).
- *
- * @param array{status: string, until: int|null, scope: string} $verdict
- */
+/** Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits). */
 function login_security_lockout_refuse(string $userType, array $verdict): void
 {
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
