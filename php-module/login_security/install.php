@@ -14,8 +14,6 @@ require_once __DIR__ . '/libraries/Login_security_gateway.php';
 
 Login_security_options::addDefaults();
 
-$login_security_gateway = Login_security_gateway::instance();
-if ($login_security_gateway->migrate() !== null) {
-    Login_security_options::set(Login_security_options::MIGRATED_VERSION, (string) $login_security_gateway->migrationTag());
+if (Login_security_gateway::instance()->migrate() !== null) {
+    Login_security_options::set(Login_security_options::MIGRATED_VERSION, (string) Login_security_gateway::instance()->migrationTag());
 }
-unset($login_security_gateway);

@@ -27,26 +27,15 @@ define('LOGIN_SECURITY_CAPABILITY', 'login_security');
 require_once __DIR__ . '/libraries/Login_security_options.php';
 require_once __DIR__ . '/libraries/Login_security_gateway.php';
 
-/*
- * Perfex's ip_address() copies an X-Sucuri-ClientIP header into REMOTE_ADDR when first called: keep the address
- * of the real connection (and the forwarded headers) from before any of that can happen.
- */
-Login_security_request::capture($_SERVER);
+Login_security_request::capture($_SERVER); // before Perfex's ip_address() can put a client's header in REMOTE_ADDR
 
-require_once __DIR__ . '/hooks/menu.php';
-require_once __DIR__ . '/hooks/settings.php';
-require_once __DIR__ . '/hooks/assets.php';
-require_once __DIR__ . '/hooks/maintenance.php';
-require_once __DIR__ . '/hooks/sessions_pages.php';
-if (Login_security_gateway::instance()->isAvailable()) {
-    // What protects logins: each hook maps a Perfex event to one extension call and applies its decision.
-    require_once __DIR__ . '/hooks/lockout.php';
-    require_once __DIR__ . '/hooks/lockout_notify.php';
-    require_once __DIR__ . '/hooks/sessions.php';
-    require_once __DIR__ . '/hooks/inactivity.php';
-} else {
-    require_once __DIR__ . '/hooks/extension_missing.php';
+// Then what protects logins (each hook maps a Perfex event to one extension call and applies its decision), or, without
+// the extension, what says it is missing.
+foreach (array_merge(['menu', 'settings', 'assets', 'maintenance', 'sessions_pages'], Login_security_gateway::instance()->isAvailable()
+    ? ['lockout', 'lockout_notify', 'sessions', 'inactivity'] : ['extension_missing']) as $login_security_hooks) {
+    require_once __DIR__ . '/hooks/' . $login_security_hooks . '.php';
 }
+unset($login_security_hooks);
 
 register_activation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_activate');
 register_deactivation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_deactivate');
@@ -85,11 +74,10 @@ function login_security_uninstall(): void
  */
 function login_security_action_links($actions)
 {
-    $actions[] = '<a href="' . e(admin_url('settings?group=' . Login_security_options::SETTINGS_TAB)) . '">'
-        . e(_l('login_security_settings_link')) . '</a>';
-    $actions[] = '<a href="' . e(admin_url(LOGIN_SECURITY_URI_LOG)) . '">' . e(_l('login_security_log')) . '</a>';
-    if (is_admin()) {
-        $actions[] = '<a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_ext_status')) . '</a>';
+    $links = ['settings?group=' . Login_security_options::SETTINGS_TAB => 'login_security_settings_link', LOGIN_SECURITY_URI_LOG => 'login_security_log']
+        + (is_admin() ? [LOGIN_SECURITY_URI_EXTENSION_STATUS => 'login_security_ext_status'] : []);
+    foreach ($links as $uri => $label) {
+        $actions[] = '<a href="' . e(admin_url($uri)) . '">' . e(_l($label)) . '</a>';
     }
 
     return $actions;

@@ -19,8 +19,7 @@ class Extension_status extends AdminController
         }
 
         $gateway = Login_security_gateway::instance();
-        $loaded  = $gateway->isAvailable();
-        $facts   = Login_security_extension_status::facts($loaded, $loaded ? $gateway->version() : null, LOGIN_SECURITY_VERSION);
+        $facts   = Login_security_extension_status::facts($gateway->isAvailable(), $gateway->isAvailable() ? $gateway->version() : null, LOGIN_SECURITY_VERSION);
 
         $this->app_css->add('login-security-css', login_security_asset_url('assets/css/login_security.css'));
         $this->load->view('login_security/extension_status', [

@@ -3,13 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Inactivity Logout endpoints of assets/js/inactivity_logout.js, at admin/login_security/inactivity/<method> (staff
- * pages) and login_security/inactivity/<method> (customers area). JSON only: it extends App_Controller and checks the
- * login itself, so a signed-out browser gets 401 JSON instead of AdminController's redirect to the login page.
- *
- * Every request first passes the per-request session check (hooks/sessions.php, app_init): a session that is idle
- * for longer than the timeout plus the grace, ended or banned is signed out there, before any method here runs.
- * These requests are AJAX, so that check never counts them as activity; only heartbeat() records activity.
+ * Inactivity Logout endpoints of assets/js/inactivity_logout.js, at [admin/]login_security/inactivity/<method>. JSON
+ * only: it extends App_Controller and checks the login itself (401 JSON, not AdminController's redirect). The
+ * per-request session check (hooks/sessions.php, app_init) runs first and signs out an idle, ended or banned session;
+ * it never counts these AJAX requests as activity: only heartbeat() records activity.
  */
 class Inactivity extends App_Controller
 {
@@ -31,13 +28,8 @@ class Inactivity extends App_Controller
     /** POST (CSRF): real user input in the browser; keeps the server session of every user of this browser session alive. */
     public function heartbeat(): void
     {
-        if (!$this->allowPost()) {
-            return;
-        }
         $users = Login_security_session_context::users();
-        if ($users === []) {
-            $this->json(401, ['signed_in' => false]);
-
+        if (!$this->allowed(true, $users !== [])) {
             return;
         }
         $gateway = Login_security_gateway::instance();
@@ -52,13 +44,9 @@ class Inactivity extends App_Controller
     /** GET: the rule for "staff" or "contact" as saved now (open pages re-read it about once a minute). */
     public function config(string $userType = ''): void
     {
-        $users = Login_security_session_context::users();
-        if (!isset($users[$userType])) {
-            $this->json(401, ['signed_in' => false]);
-
-            return;
+        if ($this->allowed(false, isset(Login_security_session_context::users()[$userType]))) {
+            $this->json(200, ['signed_in' => true] + login_security_inactivity_rule($userType));
         }
-        $this->json(200, ['signed_in' => true] + $this->rule($userType));
     }
 
     /**
@@ -69,25 +57,19 @@ class Inactivity extends App_Controller
      */
     public function expire(string $userType = ''): void
     {
-        if (!$this->allowPost()) {
-            return;
-        }
         $users = Login_security_session_context::users();
-        if (!isset($users[$userType])) {
-            $this->json(401, ['signed_in' => false]);
-
+        if (!$this->allowed(true, isset($users[$userType]))) {
             return;
         }
         $idle = $this->input->post('idle_seconds');
-        if (!Login_security_options::inactivityAppliesTo($userType)
-            || !is_string($idle) || !ctype_digit($idle) || (int) $idle < Login_security_options::inactivityTimeoutMinutes() * 60) {
-            $this->json(200, ['signed_in' => true, 'expired' => false] + $this->rule($userType));
+        $rule = login_security_inactivity_rule($userType);
+        if (!$rule['enabled'] || !is_string($idle) || !ctype_digit($idle) || (int) $idle < $rule['timeout_seconds']) {
+            $this->json(200, ['signed_in' => true, 'expired' => false] + $rule);
 
             return;
         }
-        $userId  = $users[$userType];
         $gateway = Login_security_gateway::instance();
-        $token   = Login_security_session_context::token($userType, $userId);
+        $token   = Login_security_session_context::token($userType, $users[$userType]);
         if ($token !== null) {
             $gateway->endSession($token, \LoginSecurity\EndReason::IDLE, '', $gateway->requestLog()); // recorded by the extension
         }
@@ -95,32 +77,20 @@ class Inactivity extends App_Controller
         $this->json(200, ['signed_in' => true, 'expired' => true]);
     }
 
-    /**
-     * The rule for the script, as saved now.
-     *
-     * @return array{enabled: bool, timeout_seconds: int, warning_seconds: int, message: string}
-     */
-    private function rule(string $userType): array
+    /** Answers 405 to a POST endpoint called otherwise, then 401 when the user is not signed in; true when neither. */
+    private function allowed(bool $postOnly, bool $signedIn): bool
     {
-        $rule = login_security_inactivity_rule($userType);
+        if ($postOnly && $this->input->method() !== 'post') {
+            header('Allow: POST');
+            $this->json(405, ['error' => _l('login_security_post_only')]);
 
-        return [
-            'enabled'         => $rule['enabled'] === 1,
-            'timeout_seconds' => $rule['timeout-seconds'],
-            'warning_seconds' => $rule['warning-seconds'],
-            'message'         => $rule['message'],
-        ];
-    }
-
-    private function allowPost(): bool
-    {
-        if ($this->input->method() === 'post') {
-            return true;
+            return false;
         }
-        header('Allow: POST');
-        $this->json(405, ['error' => _l('login_security_post_only')]);
+        if (!$signedIn) {
+            $this->json(401, ['signed_in' => false]);
+        }
 
-        return false;
+        return $signedIn;
     }
 
     /** @param array<string, mixed> $body */

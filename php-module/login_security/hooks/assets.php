@@ -14,11 +14,8 @@ hooks()->add_action('app_admin_footer', 'login_security_admin_footer_assets');
 function login_security_page_assets(?bool $enable = null): bool
 {
     static $enabled = false;
-    if ($enable !== null) {
-        $enabled = $enable;
-    }
 
-    return $enabled;
+    return $enabled = $enable ?? $enabled;
 }
 
 function login_security_asset_url(string $path): string
@@ -26,16 +23,20 @@ function login_security_asset_url(string $path): string
     return module_dir_url(LOGIN_SECURITY_MODULE_NAME, $path) . '?v=' . rawurlencode(LOGIN_SECURITY_VERSION);
 }
 
+/** The <link> of a module's .css file or the <script> of its .js file, as one line of HTML. */
+function login_security_asset_tag(string $path): string
+{
+    $url = e(login_security_asset_url($path));
+
+    return (substr($path, -4) === '.css' ? '<link rel="stylesheet" type="text/css" href="' . $url . '">' : '<script src="' . $url . '"></script>') . PHP_EOL;
+}
+
 function login_security_admin_head_assets(): void
 {
-    if (login_security_page_assets()) {
-        echo '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/login_security.css')) . '">' . PHP_EOL;
-    }
+    echo login_security_page_assets() ? login_security_asset_tag('assets/css/login_security.css') : '';
 }
 
 function login_security_admin_footer_assets(): void
 {
-    if (login_security_page_assets()) {
-        echo '<script src="' . e(login_security_asset_url('assets/js/login_log.js')) . '"></script>' . PHP_EOL;
-    }
+    echo login_security_page_assets() ? login_security_asset_tag('assets/js/login_log.js') : '';
 }

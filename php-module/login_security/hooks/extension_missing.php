@@ -9,12 +9,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 
 foreach (['before_staff_login', 'before_client_login', 'before_staff_logout', 'before_contact_logout', 'failed_login_attempt',
-    'non_existent_user_login_attempt', 'inactive_user_login_attempt'] as $hook) {
-    hooks()->add_action($hook, 'login_security_event_not_recorded');
+    'non_existent_user_login_attempt', 'inactive_user_login_attempt'] as $login_security_missing_hook) {
+    hooks()->add_action($login_security_missing_hook, [Login_security_gateway::instance(), 'notRecorded']);
 }
-
-/** @param mixed $data the hook's argument (unused) */
-function login_security_event_not_recorded($data = null): void
-{
-    Login_security_gateway::instance()->notRecorded();
-}
+unset($login_security_missing_hook);

@@ -9,83 +9,44 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * session idle for longer than Login_security_options::idleLimitSeconds().
  */
 
-hooks()->add_action('app_admin_head', 'login_security_inactivity_admin_head');
-hooks()->add_action('app_admin_footer', 'login_security_inactivity_admin_footer');
-hooks()->add_action('app_customers_head', 'login_security_inactivity_customers_head');
-hooks()->add_action('app_customers_footer', 'login_security_inactivity_customers_footer');
+hooks()->add_action('app_admin_head', static function (): void {
+    login_security_inactivity_assets(true, true);
+});
+hooks()->add_action('app_admin_footer', static function (): void {
+    login_security_inactivity_assets(true, false);
+});
+hooks()->add_action('app_customers_head', static function (): void {
+    login_security_inactivity_assets(false, true);
+});
+hooks()->add_action('app_customers_footer', static function (): void {
+    login_security_inactivity_assets(false, false);
+});
 
-/** The user type whose warning this page carries: "staff" in the admin area, "contact" in the customers area, or null. */
-function login_security_inactivity_page_user(bool $adminArea): ?string
+/**
+ * The warning's style (head) or, in the footer, its scripts and the element they read (data-<name>, "_" written "-"):
+ * the rule, the endpoints and the texts.
+ */
+function login_security_inactivity_assets(bool $adminArea, bool $head): void
 {
     $userType = $adminArea ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
     // "Login as client" is a staff member's session: their own admin pages watch it.
     $userId = $adminArea ? Login_security_session_context::staffId() : Login_security_session_context::contactId();
-
-    return $userId > 0 && Login_security_options::inactivityAppliesTo($userType) ? $userType : null;
-}
-
-function login_security_inactivity_admin_head(): void
-{
-    login_security_inactivity_head(login_security_inactivity_page_user(true));
-}
-
-function login_security_inactivity_customers_head(): void
-{
-    login_security_inactivity_head(login_security_inactivity_page_user(false));
-}
-
-function login_security_inactivity_admin_footer(): void
-{
-    login_security_inactivity_footer(login_security_inactivity_page_user(true));
-}
-
-function login_security_inactivity_customers_footer(): void
-{
-    login_security_inactivity_footer(login_security_inactivity_page_user(false));
-}
-
-function login_security_inactivity_head(?string $userType): void
-{
-    if ($userType !== null) {
-        echo '<link rel="stylesheet" type="text/css" href="'
-            . e(login_security_asset_url('assets/css/inactivity_logout.css')) . '">' . PHP_EOL;
-    }
-}
-
-function login_security_inactivity_footer(?string $userType): void
-{
-    if ($userType === null) {
+    if ($userId <= 0 || !Login_security_options::inactivityAppliesTo($userType)) {
         return;
     }
-    $attributes = '';
-    foreach (login_security_inactivity_page_config($userType) as $name => $value) {
-        $attributes .= ' data-' . $name . '="' . e((string) $value) . '"';
-    }
-    echo '<div id="login-security-inactivity" hidden' . $attributes . '></div>' . PHP_EOL;
-    foreach (['assets/js/inactivity_dialog.js', 'assets/js/inactivity_logout.js'] as $script) {
-        echo '<script src="' . e(login_security_asset_url($script)) . '"></script>' . PHP_EOL;
-    }
-}
+    if ($head) {
+        echo login_security_asset_tag('assets/css/inactivity_logout.css');
 
-/**
- * What the script reads from its element (data-<name>): the rule, the endpoints and the texts.
- *
- * @return array<string, string|int>
- */
-function login_security_inactivity_page_config(string $userType): array
-{
-    $staff    = $userType === \LoginSecurity\UserType::STAFF;
-    $url      = static function (string $uri) use ($staff): string {
-        return $staff ? admin_url($uri) : site_url($uri);
-    };
+        return;
+    }
+    $url      = $adminArea ? 'admin_url' : 'site_url';
     $security = get_instance()->security;
-
-    return login_security_inactivity_rule($userType) + [
+    $config   = login_security_inactivity_rule($userType) + [
         'heartbeat-url'  => $url('login_security/inactivity/heartbeat'),
         'config-url'     => $url('login_security/inactivity/config/' . $userType),
         'expire-url'     => $url('login_security/inactivity/expire/' . $userType),
         'logout-url'     => $url('authentication/logout'),
-        'login-url'      => $url($staff ? 'authentication' : 'authentication/login'),
+        'login-url'      => $url($adminArea ? 'authentication' : 'authentication/login'),
         'csrf-name'      => $security->get_csrf_token_name(),
         'csrf-hash'      => $security->get_csrf_hash(),
         'title'          => _l('login_security_inactivity_title'),
@@ -94,21 +55,29 @@ function login_security_inactivity_page_config(string $userType): array
         'seconds-label'  => _l('login_security_inactivity_seconds'),
         'countdown'      => _l('login_security_inactivity_countdown', '%s'),
     ];
+    $attributes = '';
+    foreach ($config as $name => $value) {
+        $attributes .= ' data-' . str_replace('_', '-', $name) . '="' . e(is_bool($value) ? (string) (int) $value : (string) $value) . '"';
+    }
+    echo '<div id="login-security-inactivity" hidden' . $attributes . '></div>' . PHP_EOL
+        . login_security_asset_tag('assets/js/inactivity_dialog.js') . login_security_asset_tag('assets/js/inactivity_logout.js');
 }
 
 /**
- * The rule as the script applies it; also the answer of the config endpoint (controllers/Inactivity.php).
+ * The rule as saved now: the page's (above) and the config endpoint's (controllers/Inactivity.php). The warning is
+ * shorter than the timeout.
  *
- * @return array{enabled: int, timeout-seconds: int, warning-seconds: int, message: string}
+ * @return array{enabled: bool, timeout_seconds: int, warning_seconds: int, message: string}
  */
 function login_security_inactivity_rule(string $userType): array
 {
-    $message = Login_security_options::inactivityMessage();
+    $timeout = Login_security_options::number('inactivity_timeout_minutes') * 60;
+    $message = Login_security_options::get('inactivity_message');
 
     return [
-        'enabled'         => Login_security_options::inactivityAppliesTo($userType) ? 1 : 0,
-        'timeout-seconds' => Login_security_options::inactivityTimeoutMinutes() * 60,
-        'warning-seconds' => Login_security_options::inactivityWarningSeconds(),
+        'enabled'         => Login_security_options::inactivityAppliesTo($userType),
+        'timeout_seconds' => $timeout,
+        'warning_seconds' => min(Login_security_options::number('inactivity_warning_seconds'), $timeout - 1),
         'message'         => $message !== '' ? $message : _l('login_security_inactivity_default_message'),
     ];
 }
@@ -116,7 +85,7 @@ function login_security_inactivity_rule(string $userType): array
 /** "You were signed out after N minutes of inactivity." for the current timeout. */
 function login_security_inactivity_signed_out_message(): string
 {
-    $minutes = Login_security_options::inactivityTimeoutMinutes();
+    $minutes = Login_security_options::number('inactivity_timeout_minutes');
 
     return $minutes === 1 ? _l('login_security_inactivity_signed_out_one') : _l('login_security_inactivity_signed_out', (string) $minutes);
 }

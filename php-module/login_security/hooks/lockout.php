@@ -5,54 +5,60 @@ defined('BASEPATH') or exit('No direct script access allowed');
 /*
  * Login attempts: lockouts on the staff and customers login forms (LoginSecurity\Store::claimLogin and friends).
  *
- * - A login is the request Perfex dispatches to the method that checks a password — admin/authentication →
- *   index()/admin() for staff, authentication → index()/login() for contacts — as a POST: told by the router, never
- *   by which fields the client sent (extra, repeated or unknown fields change nothing).
+ * - A login is a POST that Perfex's router dispatches to a method that checks a password (admin/authentication →
+ *   index()/admin(), authentication → index()/login()), never told by which fields the client sent.
  * - Its attempt is claimed in admin_auth_init / clients_authentication_constructor, BEFORE Perfex checks the
- *   password: the extension resolves the e-mail as Perfex will (its table, its collation: every spelling of one
- *   address is one account) and counts the attempt atomically for that account and the client IP. A refused attempt
- *   checks no password at all: a 'failed' event, the same message for existing and unknown accounts, and back to
- *   the login form.
- * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it; when its
- *   password was wrong, the failure hooks record the failure and that 'lockout' or 'blocked' event in one extension
- *   call. When it was right, the lockout it set is lifted at login.
- * - The extension records every refusal it decides, in the transaction that decided it: this file only applies the
- *   verdict (the message, the redirect).
- * - At the moment of login — before_staff_login / before_client_login, also after the 2FA code — the extension
- *   decides by the account's id, in the session's login call (Login_security_session_guard asks this file for the
- *   attempt's claim): blocked, or locked unless this very request's claim let its password be checked, is refused,
- *   whatever path led there. A locked or blocked user who arrives through the remember-me cookie is refused by the
- *   same call. A block deletes the account's remember-me rows (in the extension).
+ *   password: the extension resolves the e-mail as Perfex will (every spelling of one address is one account) and
+ *   counts it atomically for that account and the client IP. A refused attempt checks no password: the same message
+ *   for existing and unknown accounts, and back to the login form. The extension records every refusal it decides;
+ *   this file only applies the verdict.
+ * - The attempt that uses the last retry is let through and locks (or blocks) the account right behind it: the
+ *   failure hooks record a wrong password and that lock in one extension call; a right one lifts it at login.
+ * - At the moment of login (also after the 2FA code, or by the remember-me cookie) the extension decides by the
+ *   account's id, in the session's login call (Login_security_session_guard asks this file for the attempt's claim):
+ *   blocked, or locked unless this very request's claim let its password be checked, is refused.
  * - Perfex checks no password for an unknown e-mail: one is checked here against a fixed hash of the same cost, so
  *   that the answer takes as long as for a real account.
  */
 
 require_once __DIR__ . '/../libraries/Login_security_session_notice.php';
 
-/** Session key: the claim (opaque text of the extension) of this browser's login waiting for its 2FA code. */
+// The session key of the claim (opaque text of the extension) of this browser's login waiting for its 2FA code; a
+// bcrypt hash of cost 8, as Perfex's ($2a$08$), of anything; the methods of Perfex's authentication controllers that
+// check a password (lower-case: PHP methods are not case-sensitive).
 define('LOGIN_SECURITY_LOCKOUT_CLAIM', 'login_security_lockout_claim');
-
-/** A bcrypt hash of cost 8, as Perfex's ($2a$08$); what it hashes does not matter. */
 define('LOGIN_SECURITY_LOCKOUT_TIMING_HASH', '$2y$08$k/0EqINrHQliasiCuAqOteFhjng1c04vTwrOrPMKpM4qO5VQ5DWEO');
-
-/** The methods of Perfex's authentication controllers that check a password (lower-case: PHP methods are not case-sensitive). */
 define('LOGIN_SECURITY_LOGIN_METHODS', ['staff' => ['index', 'admin'], 'contact' => ['index', 'login']]);
 
-hooks()->add_action('admin_auth_init', 'login_security_lockout_staff_form', 5);
-hooks()->add_action('clients_authentication_constructor', 'login_security_lockout_contact_form', 5);
-hooks()->add_action('failed_login_attempt', 'login_security_lockout_wrong_password');
-hooks()->add_action('inactive_user_login_attempt', 'login_security_lockout_inactive_account');
-hooks()->add_action('non_existent_user_login_attempt', 'login_security_lockout_unknown_account');
-
-function login_security_lockout_staff_form(): void
-{
+// The login forms' constructors, and Perfex's failure hooks with the reason each one means.
+hooks()->add_action('admin_auth_init', static function (): void {
     login_security_lockout_claim(\LoginSecurity\UserType::STAFF);
-}
-
-/** @param mixed $controller Perfex passes the Authentication controller */
-function login_security_lockout_contact_form($controller = null): void
-{
+}, 5);
+hooks()->add_action('clients_authentication_constructor', static function (): void {
     login_security_lockout_claim(\LoginSecurity\UserType::CONTACT);
+}, 5);
+foreach ([
+    'failed_login_attempt'            => \LoginSecurity\Reason::WRONG_PASSWORD,
+    'inactive_user_login_attempt'     => \LoginSecurity\Reason::INACTIVE_ACCOUNT,
+    'non_existent_user_login_attempt' => \LoginSecurity\Reason::UNKNOWN_ACCOUNT,
+] as $login_security_failure_hook => $login_security_reason) {
+    hooks()->add_action($login_security_failure_hook, static function ($data) use ($login_security_reason): void {
+        login_security_lockout_after_failure($data, $login_security_reason);
+    });
+}
+unset($login_security_failure_hook, $login_security_reason);
+
+/**
+ * This request's login attempt, by reference: the claim the form's hook got (null when none was allowed) and whether
+ * Perfex judged it (one of its failure or login hooks fired).
+ *
+ * @return array{claim: array{user_type: string, identifier: string, verdict: array<string, mixed>}|null, judged: bool}
+ */
+function &login_security_lockout_attempt(): array
+{
+    static $attempt = ['claim' => null, 'judged' => false];
+
+    return $attempt;
 }
 
 /** Claims a login POST before Perfex checks its password; a refused one ends here (redirect). */
@@ -66,8 +72,7 @@ function login_security_lockout_claim(string $userType): void
     $password = $CI->input->post('password', false); // as Perfex reads it: raw (xss_clean could empty it)
     if (!is_string($email) || !is_string($password)) {
         // A list where Perfex expects text: it checks no password then; no attempt reaches it from here either.
-        set_alert('danger', _l('login_security_lockout_malformed'));
-        redirect(login_security_lockout_login_url($userType));
+        login_security_lockout_refuse($userType, ['status' => 'malformed']);
 
         return;
     }
@@ -81,7 +86,7 @@ function login_security_lockout_claim(string $userType): void
 
         return;
     }
-    login_security_lockout_request_claim(['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict]);
+    login_security_lockout_attempt()['claim'] = ['user_type' => $userType, 'identifier' => $email, 'verdict' => $verdict];
     register_shutdown_function('login_security_lockout_unjudged');
     if ($verdict['claim'] !== '') {
         $CI->session->set_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM, $verdict['claim']); // for the 2FA step
@@ -96,44 +101,11 @@ function login_security_lockout_claim(string $userType): void
 function login_security_lockout_is_login_post(string $userType): bool
 {
     $CI = &get_instance();
-    if ($CI->input->method() !== 'post' || !isset($CI->router)) {
+    if ($CI->input->method() !== 'post' || !isset($CI->router)
+        || ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in())) {
         return false;
     }
-    if ($userType === \LoginSecurity\UserType::STAFF ? is_staff_logged_in() : is_client_logged_in()) {
-        return false;
-    }
-    $method = method_exists($CI->router, 'fetch_method') ? $CI->router->fetch_method() : ($CI->router->method ?? '');
-
-    return in_array(strtolower((string) $method), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
-}
-
-function login_security_lockout_login_url(string $userType): string
-{
-    return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
-}
-
-/**
- * This request's allowed claim (set once, by the login form's hook).
- *
- * @param array{user_type: string, identifier: string, verdict: array<string, mixed>}|null $claim
- * @return array{user_type: string, identifier: string, verdict: array<string, mixed>}|null
- */
-function login_security_lockout_request_claim(?array $claim = null): ?array
-{
-    static $current = null;
-    if ($claim !== null) {
-        $current = $claim;
-    }
-
-    return $current;
-}
-
-/** Whether Perfex judged this request's claimed attempt (a failure or a login hook fired); set by those hooks. */
-function login_security_lockout_judged(bool $set = false): bool
-{
-    static $judged = false;
-
-    return $judged = $judged || $set;
+    return in_array(strtolower((string) $CI->router->fetch_method()), LOGIN_SECURITY_LOGIN_METHODS[$userType] ?? [], true);
 }
 
 /**
@@ -143,66 +115,38 @@ function login_security_lockout_judged(bool $set = false): bool
  */
 function login_security_lockout_unjudged(): void
 {
-    $claim = login_security_lockout_request_claim();
-    if ($claim === null || login_security_lockout_judged()) {
+    ['claim' => $claim, 'judged' => $judged] = login_security_lockout_attempt();
+    $twoFactor = (int) get_instance()->session->userdata('tfa_staffid'); // the password was right: the 2FA step judges
+    if ($claim === null || $judged || ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id'])) {
         return;
     }
-    $twoFactor = (int) get_instance()->session->userdata('tfa_staffid');
-    if ($twoFactor > 0 && $twoFactor === $claim['verdict']['user_id']) {
-        return; // the password was right; the 2FA code step judges the rest
-    }
     login_security_lockout_failed($claim['user_type'], \LoginSecurity\Reason::INVALID_FORM, $claim['verdict']['user_id'], $claim['identifier']);
-}
-
-/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
-function login_security_lockout_wrong_password($data): void
-{
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::WRONG_PASSWORD);
-}
-
-/** @param mixed $data ['user' => row, 'is_staff_member' => bool] */
-function login_security_lockout_inactive_account($data): void
-{
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::INACTIVE_ACCOUNT);
-}
-
-/** @param mixed $data ['email' => string, 'is_staff_member' => bool] */
-function login_security_lockout_unknown_account($data): void
-{
-    $password = get_instance()->input->post('password', false);
-    password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH);
-    login_security_lockout_after_failure($data, \LoginSecurity\Reason::UNKNOWN_ACCOUNT);
 }
 
 /**
  * A login attempt Perfex refused (one of its failure hooks): the failure, and the lockout or block this attempt's
  * claim set, are recorded in one extension call.
  *
- * @param mixed $data the hook's argument (['user' => row, 'is_staff_member' => bool] or ['email', ...])
+ * @param mixed $data the hook's argument: ['user' => row, 'is_staff_member' => bool], for an unknown account
+ *   ['email' => string, 'is_staff_member' => bool]
  */
 function login_security_lockout_after_failure($data, string $reason): void
 {
     $CI = &get_instance();
-    if ($CI->session->has_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM)) {
-        $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
+    if ($reason === \LoginSecurity\Reason::UNKNOWN_ACCOUNT) {
+        $password = $CI->input->post('password', false);
+        password_verify(is_string($password) ? $password : '', LOGIN_SECURITY_LOCKOUT_TIMING_HASH); // as long as for a real account
     }
-    login_security_lockout_judged(true);
+    $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM); // the password was wrong: the claim stands
+    login_security_lockout_attempt()['judged'] = true;
     $data     = is_array($data) ? $data : [];
     $userType = !empty($data['is_staff_member']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
     $user     = isset($data['user']) ? (object) $data['user'] : null;
     $userId   = $user === null ? 0 : (int) ($userType === \LoginSecurity\UserType::STAFF ? ($user->staffid ?? 0) : ($user->id ?? 0));
-    login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, login_security_lockout_typed_identifier($data, $user));
-}
-
-/** The e-mail as typed: the hook's own, else the posted one, else the account's. */
-function login_security_lockout_typed_identifier(array $data, ?object $user): string
-{
-    if (isset($data['email']) && is_string($data['email'])) {
-        return $data['email'];
-    }
-    $posted = get_instance()->input->post('email');
-
-    return is_string($posted) ? $posted : Login_security_request::text($user->email ?? '');
+    $posted   = $CI->input->post('email');
+    // The e-mail as typed: the hook's own, else the posted one, else the account's.
+    $typed = is_string($data['email'] ?? null) ? $data['email'] : (is_string($posted) ? $posted : Login_security_request::text($user->email ?? ''));
+    login_security_lockout_failed($userType, $reason, $userId > 0 ? $userId : null, $typed);
 }
 
 /**
@@ -212,7 +156,7 @@ function login_security_lockout_typed_identifier(array $data, ?object $user): st
  */
 function login_security_lockout_failed(string $userType, string $reason, ?int $userId, string $identifier): void
 {
-    $claim = login_security_lockout_request_claim();
+    $claim = login_security_lockout_attempt()['claim'];
     $own   = $claim !== null && $claim['user_type'] === $userType ? $claim['verdict']['claim'] : null;
     $lock  = Login_security_gateway::instance()->loginFailed($userType, $own !== '' ? $own : null, $reason, $userId, $identifier);
     if ($lock['status'] === '') {
@@ -229,21 +173,18 @@ function login_security_lockout_failed(string $userType, string $reason, ?int $u
 }
 
 /**
- * The moment of login of $userType (its password, and any 2FA code, were right; Login_security_session_guard asks,
- * and the extension decides in its login call): the claim this login's attempt got — this request's, or the one
- * kept for the 2FA step — and whether it was counted in this very request. Perfex judged the attempt.
+ * The moment of login of $userType (Login_security_session_guard asks; the extension decides in its login call): the
+ * claim of this login's attempt (this request's, or the one kept for the 2FA step) and whether it is this request's.
  *
  * @return array{0: string|null, 1: bool}
  */
 function login_security_lockout_login_claim(string $userType): array
 {
-    login_security_lockout_judged(true);
-    $CI      = &get_instance();
-    $request = login_security_lockout_request_claim();
-    $stored  = $CI->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-    if ($stored !== null) {
-        $CI->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
-    }
+    $attempt           = &login_security_lockout_attempt();
+    $attempt['judged'] = true;
+    $request           = $attempt['claim'];
+    $stored            = get_instance()->session->userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
+    get_instance()->session->unset_userdata(LOGIN_SECURITY_LOCKOUT_CLAIM);
     $sameRequest = $request !== null && $request['user_type'] === $userType;
     $claim       = $sameRequest ? $request['verdict']['claim'] : (is_string($stored) ? $stored : null);
 
@@ -252,52 +193,36 @@ function login_security_lockout_login_claim(string $userType): array
 
 /**
  * A user logged in by the remember-me cookie (Perfex fires no login hook for it) whose account is locked or blocked
- * (the extension decided and recorded it): signed out of that user type only — the cookie dropped, its row kept, so
- * that it logs in again once a lockout ends — and told why.
+ * (the extension decided and recorded it): signed out of that user type only — Perfex's session keys of that user
+ * type and the cookie dropped, its row kept, so that it logs in again once a lockout ends — and told why.
  *
  * @param array{status: string, until: int|null} $verdict
  */
 function login_security_lockout_refuse_remembered(string $userType, array $verdict): void
 {
-    login_security_lockout_sign_out($userType);
+    $staff = $userType === \LoginSecurity\UserType::STAFF;
+    get_instance()->session->unset_userdata($staff ? ['staff_user_id', 'staff_logged_in'] : ['client_user_id', 'contact_user_id', 'client_logged_in']);
+    setcookie((defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '') . 'autologin', '', ['expires' => 1, 'path' => '/']);
     login_security_lockout_refuse($userType, $verdict);
 }
 
-/** Undoes the remember-me login: Perfex's session keys of that user type, and the cookie. */
-function login_security_lockout_sign_out(string $userType): void
-{
-    $keys = $userType === \LoginSecurity\UserType::STAFF
-        ? ['staff_user_id', 'staff_logged_in']
-        : ['client_user_id', 'contact_user_id', 'client_logged_in'];
-    get_instance()->session->unset_userdata($keys);
-    $prefix = defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '';
-    setcookie($prefix . 'autologin', '', ['expires' => 1, 'path' => '/']);
-}
-
-/**
- * Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits).
- *
- * @param array{status: string, until: int|null, scope: string} $verdict
- */
+/** Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits). */
 function login_security_lockout_refuse(string $userType, array $verdict): void
 {
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
-    redirect(login_security_lockout_login_url($userType));
+    redirect($userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login'));
 }
 
 /**
- * What the login page says: locked until when (local time, rounded up to the minute) or blocked. It depends only on
- * the verdict, never on whether the account exists.
+ * What the login page says: locked until when (local time, rounded up to the minute), blocked, busy, or "malformed"
+ * (a form whose e-mail or password is not text). It depends only on the verdict, never on whether the account exists.
  *
  * @param array{status: string, until?: int|null, scope?: string} $verdict
  */
 function login_security_lockout_message(array $verdict): string
 {
-    if ($verdict['status'] === \LoginSecurity\Verdict::BLOCKED) {
-        return _l('login_security_lockout_blocked');
-    }
-    if ($verdict['status'] === \LoginSecurity\Verdict::BUSY) {
-        return _l('login_security_lockout_busy');
+    if (in_array($verdict['status'], [\LoginSecurity\Verdict::BLOCKED, \LoginSecurity\Verdict::BUSY, 'malformed'], true)) {
+        return _l('login_security_lockout_' . $verdict['status']); // login_security_lockout_blocked / _busy / _malformed
     }
     $key = ($verdict['scope'] ?? '') === 'ip' ? 'login_security_lockout_locked_ip' : 'login_security_lockout_locked_account';
 

@@ -3,12 +3,10 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Blocked accounts → Perfex's bell. The extension keeps one row per block and, per administrator, what they were told
- * (LoginSecurity\Store::announceBlocks): every block is counted exactly once, and an administrator gets at most one
- * notification per 10 minutes, however many accounts an attack blocks. When an account is blocked every other active
- * administrator is told at once (hooks/lockout.php); blocks that were not due then are told on the administrator's
- * next admin request (Perfex's bell poll included) once due. The option lockout_last_block (the time of the last
- * block) lets those requests skip the extension while there is nothing new.
+ * Blocked accounts → Perfex's bell (LoginSecurity\Store::announceBlocks: each block counted once, at most one
+ * notification per administrator per 10 minutes). A block tells every other active administrator at once
+ * (hooks/lockout.php); what was not due then is told on their next admin request (the bell poll included). The
+ * option lockout_last_block (the time of the last block) lets those requests skip the extension while nothing is new.
  */
 
 hooks()->add_action('admin_init', 'login_security_notify_blocked_accounts');
@@ -21,13 +19,10 @@ function login_security_notify_blocked_accounts(): void
     if (!is_staff_logged_in() || !is_admin()) {
         return;
     }
-    $CI    = &get_instance();
-    $last  = (int) Login_security_options::get(Login_security_options::LOCKOUT_LAST_BLOCK);
-    $heard = (int) $CI->session->userdata(LOGIN_SECURITY_BLOCKS_HEARD);
-    if ($last === 0 || $last < $heard) {
-        return; // no block since this browser last heard
-    }
-    if (!login_security_notify_admin_of_blocks((int) get_staff_user_id())) {
+    $CI   = &get_instance();
+    $last = (int) Login_security_options::get(Login_security_options::LOCKOUT_LAST_BLOCK);
+    // Only when there was a block since this browser last heard.
+    if ($last > 0 && $last >= (int) $CI->session->userdata(LOGIN_SECURITY_BLOCKS_HEARD) && !login_security_notify_admin_of_blocks((int) get_staff_user_id())) {
         $CI->session->set_userdata(LOGIN_SECURITY_BLOCKS_HEARD, time());
     }
 }
@@ -39,17 +34,14 @@ function login_security_notify_blocked_accounts(): void
 function login_security_notify_admin_of_blocks(int $staffId): bool
 {
     $due = Login_security_gateway::instance()->announceBlocks($staffId);
-    if ($due['count'] > 0) {
-        $sent = add_notification([
-            'description'     => $due['count'] === 1 ? 'login_security_notification_blocked_one' : 'login_security_notification_blocked',
-            'touserid'        => $staffId,
-            'fromcompany'     => 1,
-            'link'            => LOGIN_SECURITY_URI_LOCKED,
-            'additional_data' => serialize([(string) $due['count']]),
-        ]);
-        if ($sent) {
-            pusher_trigger_notification([$staffId]);
-        }
+    if ($due['count'] > 0 && add_notification([
+        'description'     => $due['count'] === 1 ? 'login_security_notification_blocked_one' : 'login_security_notification_blocked',
+        'touserid'        => $staffId,
+        'fromcompany'     => 1,
+        'link'            => LOGIN_SECURITY_URI_LOCKED,
+        'additional_data' => serialize([(string) $due['count']]),
+    ])) {
+        pusher_trigger_notification([$staffId]);
     }
 
     return $due['pending'];

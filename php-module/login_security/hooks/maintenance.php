@@ -20,9 +20,9 @@ function login_security_purge_expired_events(): void
     if (!$gateway->isAvailable()) {
         return;
     }
-    $lifetime = defined('APP_SESSION_EXPIRATION') && (int) constant('APP_SESSION_EXPIRATION') > 0 ? (int) constant('APP_SESSION_EXPIRATION') : 28800;
-    $gateway->expireStaleSessions($lifetime);
-    $gateway->purgeEvents(Login_security_options::retentionDays());
+    $lifetime = defined('APP_SESSION_EXPIRATION') ? (int) constant('APP_SESSION_EXPIRATION') : 0;
+    $gateway->expireStaleSessions($lifetime > 0 ? $lifetime : 28800);
+    $gateway->purgeEvents(Login_security_options::number('log_retention_days'));
 }
 
 /**
@@ -37,10 +37,7 @@ function login_security_migrate_if_needed(): void
         return;
     }
     $tag = $gateway->migrationTag();
-    if ($tag === null || $tag === Login_security_options::get(Login_security_options::MIGRATED_VERSION)) {
-        return;
-    }
-    if ($gateway->migrate() !== null) {
+    if ($tag !== null && $tag !== Login_security_options::get(Login_security_options::MIGRATED_VERSION) && $gateway->migrate() !== null) {
         Login_security_options::set(Login_security_options::MIGRATED_VERSION, $tag);
         Login_security_options::addDefaults();
     }
@@ -49,10 +46,9 @@ function login_security_migrate_if_needed(): void
 /** Admins only, on the dashboard: what to install when the extension is missing. */
 function login_security_dashboard_notice(): void
 {
-    if (!is_admin() || Login_security_gateway::instance()->isAvailable()) {
-        return;
+    if (is_admin() && !Login_security_gateway::instance()->isAvailable()) {
+        echo '<div class="col-md-12">' . login_security_notice_html(_l('login_security_extension_missing')) . '</div>';
     }
-    echo '<div class="col-md-12">' . login_security_notice_html(_l('login_security_extension_missing')) . '</div>';
 }
 
 /**
@@ -64,10 +60,8 @@ function login_security_notice_html(?string $notice, bool $adminArea = true): st
     if ($notice === null || $notice === '') {
         return '';
     }
-    $html = e($notice);
-    if ($adminArea && !Login_security_gateway::instance()->isAvailable()) {
-        $html .= ' <a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_extension_status_link')) . '</a>';
-    }
+    $link = $adminArea && !Login_security_gateway::instance()->isAvailable()
+        ? ' <a href="' . e(admin_url(LOGIN_SECURITY_URI_EXTENSION_STATUS)) . '">' . e(_l('login_security_extension_status_link')) . '</a>' : '';
 
-    return '<div class="alert alert-warning login-security-notice">' . $html . '</div>';
+    return '<div class="alert alert-warning login-security-notice">' . e($notice) . $link . '</div>';
 }

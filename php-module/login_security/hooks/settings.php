@@ -17,21 +17,22 @@ hooks()->add_filter('before_settings_updated', 'login_security_validate_posted_s
  */
 function login_security_validate_posted_settings($data)
 {
-    if (!is_array($data) || !isset($data['settings']) || !is_array($data['settings'])) {
+    if (!is_array($data['settings'] ?? null)) {
         return $data;
     }
-
-    $posted = [];
-    $errors = [];
-    $ours   = false;
-    foreach ($data['settings'] as $name => $value) {
-        if (!Login_security_options::isModuleOption((string) $name)) {
-            continue;
-        }
-        $ours = true;
-        unset($data['settings'][$name]); // put back below only when valid
-        $key = Login_security_options::settingKey((string) $name);
-        if ($key === null) {
+    $prefix = Login_security_options::PREFIX;
+    $ours   = array_filter($data['settings'], static function ($name) use ($prefix): bool {
+        return strpos((string) $name, $prefix) === 0;
+    }, ARRAY_FILTER_USE_KEY);
+    if ($ours === []) {
+        return $data;
+    }
+    $data['settings'] = array_diff_key($data['settings'], $ours); // put back below only when valid
+    $posted           = [];
+    $errors           = [];
+    foreach ($ours as $name => $value) {
+        $key = substr((string) $name, strlen($prefix));
+        if (!isset(Login_security_options::schema()[$key])) {
             continue; // not a setting of the schema (internal or unknown): never taken from a form
         }
         if (!is_scalar($value)) {
@@ -40,35 +41,25 @@ function login_security_validate_posted_settings($data)
         }
         $posted[$key] = trim((string) $value);
     }
-
-    if (!$ours) {
-        return $data;
-    }
     // Perfex lets anyone with "settings: edit" save every tab; ours also needs the module's manage capability
     // (a 1-day retention would empty the log, a trusted proxy would let clients choose their IP).
     if (!staff_can('manage', LOGIN_SECURITY_CAPABILITY)) {
-        set_alert('danger', login_security_alert_text(_l('login_security_settings_not_saved') . ' ' . _l('login_security_settings_need_manage')));
-
-        return $data;
+        $errors = [_l('login_security_settings_need_manage')];
+    } elseif ($errors === []) {
+        $result = Login_security_gateway::instance()->validateSettings($posted);
+        if ($result === null) {
+            $errors[] = _l('login_security_settings_need_extension');
+        } elseif (!$result['ok']) {
+            $errors = array_map('login_security_setting_error_text', array_values($result['errors']));
+        }
     }
-
-    $result = $errors === [] ? Login_security_gateway::instance()->validateSettings($posted) : null;
-    if ($errors === [] && $result === null) {
-        $errors[] = _l('login_security_settings_need_extension');
-    } elseif ($result !== null && empty($result['ok'])) {
-        $errors = array_map('login_security_setting_error_text', array_values((array) ($result['errors'] ?? [])));
-    }
-
     if ($errors !== []) {
         set_alert('danger', login_security_alert_text(_l('login_security_settings_not_saved') . ' ' . implode(' ', $errors)));
 
         return $data;
     }
-
-    foreach ((array) ($result['values'] ?? []) as $key => $value) {
-        if (array_key_exists($key, $posted) && is_scalar($value)) {
-            $data['settings'][Login_security_options::name($key)] = (string) $value;
-        }
+    foreach (array_intersect_key($result['values'], $posted) as $key => $value) {
+        $data['settings'][Login_security_options::name($key)] = $value;
     }
 
     return $data;
@@ -78,18 +69,13 @@ function login_security_validate_posted_settings($data)
  * A refused setting as the language file says it: the extension gives a code and its values (a value "unit:<name>"
  * names a unit, translated too), never English text.
  *
- * @param mixed $error ['code' => string, 'params' => list<string>] from LoginSecurity\validate_settings()
+ * @param array{code: string, params: list<string>} $error from LoginSecurity\validate_settings()
  */
-function login_security_setting_error_text($error): string
+function login_security_setting_error_text(array $error): string
 {
-    if (!is_array($error) || !is_string($error['code'] ?? null) || !preg_match('/^[a-z_]+$/', $error['code'])) {
-        return _l('login_security_setting_error_unknown');
-    }
-    $params = array_map(static function ($param): string {
-        $param = is_scalar($param) ? (string) $param : '';
-
+    $params = array_map(static function (string $param): string {
         return preg_match('/^unit:([a-z_]+)$/', $param, $m) ? _l('login_security_unit_' . $m[1]) : $param;
-    }, array_values((array) ($error['params'] ?? [])));
+    }, $error['params']);
 
     return _l('login_security_setting_error_' . $error['code'], $params);
 }
@@ -107,23 +93,6 @@ function login_security_alert_text(string $message): string
 }
 
 /**
- * What the settings tab shows beside the fields.
- *
- * @return array{notice: string|null, remote_addr: string, client_ip: string}
- */
-function login_security_settings_view_data(): array
-{
-    $gateway  = Login_security_gateway::instance();
-    $clientIp = $gateway->clientIp();
-
-    return [
-        'notice'      => $gateway->notice(),
-        'remote_addr' => $gateway->remoteAddr(),
-        'client_ip'   => $clientIp,
-    ];
-}
-
-/**
  * Echoes the fields of a settings tab ("general", "lockout", "sessions" or "inactivity"), in the schema's order with
  * a rule between its groups, each through views/settings_field.php. False, and nothing shown, without the extension:
  * the tab's notice says what to install, and no value could be checked anyway.
@@ -132,11 +101,11 @@ function login_security_settings_view_data(): array
  */
 function login_security_settings_fields(string $tab, array $placeholders = []): bool
 {
-    $fields = array_filter(Login_security_options::schema(), static function (array $row) use ($tab): bool {
-        return $row['tab'] === $tab;
-    });
-    $section = null;
-    foreach ($fields as $key => $row) {
+    $section = null; // of the field shown last
+    foreach (Login_security_options::schema() as $key => $row) {
+        if ($row['tab'] !== $tab) {
+            continue;
+        }
         if ($section !== null && $row['section'] !== $section) {
             echo "<hr>\n";
         }
@@ -144,7 +113,7 @@ function login_security_settings_fields(string $tab, array $placeholders = []): 
         get_instance()->load->view('login_security/settings_field', ['ls_field' => $row, 'ls_placeholder' => $placeholders[$key] ?? null]);
     }
 
-    return $fields !== [];
+    return $section !== null;
 }
 
 /** The language line of $key, or null when the language file has none (optional help and placeholder lines). */
@@ -153,4 +122,12 @@ function login_security_optional_line(string $key): ?string
     $line = _l($key, '', false);
 
     return $line !== $key ? $line : null;
+}
+
+/** The client's IP as this server sees it (the settings' hints), or "-". */
+function login_security_settings_ip(bool $remoteAddr = false): string
+{
+    $gateway = Login_security_gateway::instance();
+
+    return ($remoteAddr ? $gateway->remoteAddr() : $gateway->clientIp()) ?: '-';
 }

@@ -8,11 +8,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 final class Login_security_db_config
 {
-    /**
-     * Store configuration from Perfex's APP_DB_* constants and db_prefix().
-     *
-     * @return array{host: string, port: int, socket: string|null, user: string, password: string, database: string, prefix: string}
-     */
+    /** @return array{host: string, port: int, socket: string|null, user: string, password: string, database: string, prefix: string} */
     public static function fromPerfex(): array
     {
         foreach (['APP_DB_HOSTNAME', 'APP_DB_USERNAME', 'APP_DB_PASSWORD', 'APP_DB_NAME'] as $constant) {
@@ -22,15 +18,8 @@ final class Login_security_db_config
         }
         [$host, $port, $socket] = self::parseHost((string) constant('APP_DB_HOSTNAME'));
 
-        return [
-            'host'     => $host,
-            'port'     => $port,
-            'socket'   => $socket,
-            'user'     => (string) constant('APP_DB_USERNAME'),
-            'password' => (string) constant('APP_DB_PASSWORD'),
-            'database' => (string) constant('APP_DB_NAME'),
-            'prefix'   => (string) db_prefix(),
-        ];
+        return ['host' => $host, 'port' => $port, 'socket' => $socket, 'user' => (string) constant('APP_DB_USERNAME'),
+            'password' => (string) constant('APP_DB_PASSWORD'), 'database' => (string) constant('APP_DB_NAME'), 'prefix' => (string) db_prefix()];
     }
 
     /**
@@ -40,36 +29,23 @@ final class Login_security_db_config
      *
      * @return array{0: string, 1: int, 2: string|null} host, port, socket
      */
-    public static function parseHost(string $hostname): array
+    private static function parseHost(string $hostname): array
     {
-        $host = trim($hostname);
-        if (strpos($host, 'p:') === 0) {
-            $host = substr($host, 2);
-        }
+        $host   = preg_replace('/^p:/', '', trim($hostname));
         $port   = (int) ini_get('mysqli.default_port');
         $socket = null;
-
         if ($host !== '' && $host[0] === '/') {
             [$host, $socket] = ['localhost', $host];
         } elseif (preg_match('/^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/', $host, $m)) {
-            $host = $m[1];
-            $port = !empty($m[2]) ? (int) $m[2] : $port;
-        } elseif (substr_count($host, ':') === 1) {
-            [$name, $rest] = explode(':', $host, 2);
-            if (preg_match('/^\d{1,5}$/', $rest)) {
-                [$host, $port] = [$name, (int) $rest];
-            } elseif ($rest !== '' && $rest[0] === '/') {
-                [$host, $socket] = [$name, $rest];
-            }
+            [$host, $port] = [$m[1], !empty($m[2]) ? (int) $m[2] : $port];
+        } elseif (preg_match('#^([^:]*):(?:(\d{1,5})|(/[^:]*))$#', $host, $m)) {
+            [$host, $port, $socket] = [$m[1], $m[2] !== '' ? (int) $m[2] : $port, $m[3] ?? null];
         }
-
         $host = $host === '' ? 'localhost' : $host;
-        $port = ($port > 0 && $port <= 65535) ? $port : 3306;
         if ($host === 'localhost' && $socket === null) {
-            $default = (string) ini_get('mysqli.default_socket');
-            $socket  = $default !== '' ? $default : null;
+            $socket = ini_get('mysqli.default_socket') ?: null;
         }
 
-        return [$host, $port, $socket];
+        return [$host, $port > 0 && $port <= 65535 ? $port : 3306, $socket];
     }
 }

@@ -7,45 +7,43 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * the running PHP, whether the login_security extension is loaded and of the module's version, and — when it is
  * not — which file of the release bundle fits this PHP and the exact commands and ini line that install it.
  *
- * facts() reads the running PHP; everything else is a pure function of those facts, so the answer for another
- * server (PHP 8.1, ZTS, arm64, musl) can be tested without one. Texts are language keys with their arguments; the
- * view translates and escapes them.
+ * Runs without the extension. facts() reads the running PHP; report() is a pure function of those facts, so the
+ * answer for another server (PHP 8.1, ZTS, arm64, musl) can be tested without one. Texts are language keys with
+ * their arguments; the view translates and escapes them.
  */
 final class Login_security_extension_status
 {
     /** PHP minors with a prebuilt NTS x86_64 glibc build in the bundle (scripts/build-extensions BUILT_FOR). */
     public const BUILT_FOR = ['8.2', '8.4', '8.5'];
 
-    public const ARCH = 'x86_64';
+    private const INI_LINE = 'extension=login_security.so';
 
-    public const INI_LINE = 'extension=login_security.so';
-
-    /**
-     * The facts of the PHP running this request.
-     *
-     * @return array<string, mixed>
-     */
+    /** @return array<string, mixed> the facts of the PHP running this request */
     public static function facts(bool $loaded, ?string $extensionVersion, string $moduleVersion): array
     {
         $minor   = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
-        $scanned = php_ini_scanned_files();
-        $files   = $scanned === false ? [] : array_values(array_filter(array_map('trim', explode(',', $scanned))));
-        $scanDir = getenv('PHP_INI_SCAN_DIR');
+        $scanned = (string) php_ini_scanned_files();
+        $scanDir = (string) getenv('PHP_INI_SCAN_DIR');
+        $dirs    = [];
+        // PHP_INI_SCAN_DIR when set (an empty entry stands for the built-in directory), else the built-in one.
+        foreach (explode(PATH_SEPARATOR, $scanDir) as $dir) {
+            $dirs[] = $dir === '' ? PHP_CONFIG_FILE_SCAN_DIR : $dir;
+        }
 
+        // @file_exists: open_basedir may forbid the path, whose answer is then "not known", false.
         return [
             'php_version'       => PHP_VERSION,
             'php_minor'         => $minor,
-            'php_binary'        => PHP_BINARY,
             'sapi'              => PHP_SAPI,
             'zts'               => (bool) PHP_ZTS,
             'machine'           => php_uname('m'),
             'int_size'          => PHP_INT_SIZE,
-            'musl'              => self::pathExists('/lib/ld-musl-' . php_uname('m') . '.so.1'),
+            'musl'              => @file_exists('/lib/ld-musl-' . php_uname('m') . '.so.1'),
             'extension_dir'     => (string) ini_get('extension_dir'),
             'ini_loaded'        => php_ini_loaded_file() ?: null,
-            'ini_scan_dirs'     => self::scanDirs($scanDir === false ? '' : $scanDir),
-            'ini_scanned'       => $files,
-            'debian'            => self::pathExists("/etc/php/$minor/mods-available"),
+            'ini_scan_dirs'     => array_values(array_unique(array_filter($dirs, 'strlen'))),
+            'ini_scanned'       => array_values(array_filter(array_map('trim', explode(',', $scanned)))),
+            'debian'            => @file_exists("/etc/php/$minor/mods-available"),
             'loaded'            => $loaded,
             'extension_version' => $extensionVersion,
             'module_version'    => $moduleVersion,
@@ -58,86 +56,35 @@ final class Login_security_extension_status
      * @param array<string, mixed> $facts see facts()
      * @return array{state: string, message: array{0: string, 1: list<string>}, file: string|null, tag: string,
      *     steps: list<array{0: string, 1: list<string>, 2: string}>}
-     *     state "ok" | "mismatch" | "missing" | "unsupported"; steps are [language key, arguments, command or ini text]
+     *     state "ok" | "mismatch" | "missing" | "unsupported"; steps are [language key, arguments, command or ini text];
+     *     tag is the bundle's name for a build that fits, e.g. php8.2-x86_64-linux-glibc-nts (PIE's naming)
      */
     public static function report(array $facts): array
     {
-        $tag  = self::tag($facts);
-        $file = 'login_security-' . $tag . '.so';
+        $machine = ['amd64' => 'x86_64', 'aarch64' => 'arm64'][$facts['machine']] ?? (string) $facts['machine'];
+        $arch    = (int) $facts['int_size'] === 8 ? $machine : $machine . '-32bit';
+        $tag     = sprintf('php%s-%s-linux-%s-%s', $facts['php_minor'], $arch, $facts['musl'] ? 'musl' : 'glibc', $facts['zts'] ? 'zts' : 'nts');
+        $built   = implode(', ', self::BUILT_FOR);
+        $report  = ['state' => 'unsupported', 'file' => null, 'tag' => $tag, 'steps' => [['login_security_ext_step_source', [], 'scripts/setup && scripts/install-extension']]];
 
         if ($facts['loaded'] && $facts['extension_version'] === $facts['module_version']) {
-            return ['state' => 'ok', 'message' => ['login_security_ext_ok', [(string) $facts['extension_version']]], 'file' => null, 'tag' => $tag, 'steps' => []];
+            return ['state' => 'ok', 'message' => ['login_security_ext_ok', [(string) $facts['extension_version']]], 'steps' => []] + $report;
         }
-        $unsupported = self::unsupported($facts);
-        if ($unsupported !== null) {
-            return ['state' => 'unsupported', 'message' => $unsupported, 'file' => null, 'tag' => $tag, 'steps' => self::fromSourceSteps()];
-        }
-        $message = $facts['loaded']
-            ? ['login_security_ext_mismatch', [(string) $facts['extension_version'], (string) $facts['module_version']]]
-            : ['login_security_ext_missing', [$file]];
-
-        return ['state' => $facts['loaded'] ? 'mismatch' : 'missing', 'message' => $message, 'file' => $file, 'tag' => $tag,
-            'steps' => self::installSteps($facts, $file)];
-    }
-
-    /**
-     * The bundle's name for a build that fits, e.g. php8.2-x86_64-linux-glibc-nts (PIE's naming).
-     *
-     * @param array<string, mixed> $facts
-     */
-    public static function tag(array $facts): string
-    {
-        return sprintf('php%s-%s-linux-%s-%s', $facts['php_minor'], self::arch($facts), $facts['musl'] ? 'musl' : 'glibc', $facts['zts'] ? 'zts' : 'nts');
-    }
-
-    /**
-     * Why no prebuilt extension fits this PHP ([language key, arguments]), or null when one does.
-     *
-     * @param array<string, mixed> $facts
-     * @return array{0: string, 1: list<string>}|null
-     */
-    public static function unsupported(array $facts): ?array
-    {
-        $built = implode(', ', self::BUILT_FOR);
         if ($facts['zts']) {
-            return ['login_security_ext_no_build_zts', [$built]];
+            return ['message' => ['login_security_ext_no_build_zts', [$built]]] + $report;
         }
-        if (self::arch($facts) !== self::ARCH || $facts['musl']) {
-            return ['login_security_ext_no_build_platform', [self::tag($facts), $built]];
+        if ($arch !== 'x86_64' || $facts['musl']) {
+            return ['message' => ['login_security_ext_no_build_platform', [$tag, $built]]] + $report;
         }
         if (!in_array($facts['php_minor'], self::BUILT_FOR, true)) {
-            return ['login_security_ext_no_build_version', [(string) $facts['php_minor'], $built]];
+            return ['message' => ['login_security_ext_no_build_version', [(string) $facts['php_minor'], $built]]] + $report;
         }
+        $file = 'login_security-' . $tag . '.so';
 
-        return null;
-    }
-
-    /**
-     * PHP's additional .ini directories: PHP_INI_SCAN_DIR when set (an empty entry stands for the built-in one),
-     * else the built-in one.
-     *
-     * @return list<string>
-     */
-    private static function scanDirs(string $fromEnv): array
-    {
-        $dirs = [];
-        foreach ($fromEnv === '' ? [''] : explode(PATH_SEPARATOR, $fromEnv) as $dir) {
-            $dir = $dir === '' ? PHP_CONFIG_FILE_SCAN_DIR : $dir;
-            if ($dir !== '' && !in_array($dir, $dirs, true)) {
-                $dirs[] = $dir;
-            }
-        }
-
-        return $dirs;
-    }
-
-    /** @param array<string, mixed> $facts */
-    private static function arch(array $facts): string
-    {
-        $machine = in_array($facts['machine'], ['amd64', 'x86_64'], true) ? 'x86_64'
-            : (in_array($facts['machine'], ['aarch64', 'arm64'], true) ? 'arm64' : (string) $facts['machine']);
-
-        return (int) $facts['int_size'] === 8 ? $machine : $machine . '-32bit';
+        return ['state' => $facts['loaded'] ? 'mismatch' : 'missing', 'file' => $file, 'steps' => self::installSteps($facts, $file),
+            'message' => $facts['loaded']
+                ? ['login_security_ext_mismatch', [(string) $facts['extension_version'], (string) $facts['module_version']]]
+                : ['login_security_ext_missing', [$file]]] + $report;
     }
 
     /**
@@ -146,15 +93,15 @@ final class Login_security_extension_status
      */
     private static function installSteps(array $facts, string $file): array
     {
-        $minor  = (string) $facts['php_minor'];
-        $php    = $facts['debian'] ? " --php /usr/bin/php$minor" : '';
-        $extDir = rtrim((string) $facts['extension_dir'], '/');
-        $steps  = [
-            ['login_security_ext_step_installer', [], "unzip login_security-{$facts['module_version']}.zip\ncd login_security-{$facts['module_version']}\nsudo ./install-extension$php"],
-            ['login_security_ext_step_copy', [$file], "sudo cp extensions/$file $extDir/login_security.so"],
-        ];
+        $minor   = (string) $facts['php_minor'];
+        $debian  = $facts['debian'];
+        $version = $facts['module_version'];
         $scanDir = $facts['ini_scan_dirs'][0] ?? null;
-        if ($facts['debian']) {
+        $steps   = [
+            ['login_security_ext_step_installer', [], "unzip login_security-$version.zip\ncd login_security-$version\nsudo ./install-extension" . ($debian ? " --php /usr/bin/php$minor" : '')],
+            ['login_security_ext_step_copy', [$file], "sudo cp extensions/$file " . rtrim((string) $facts['extension_dir'], '/') . '/login_security.so'],
+        ];
+        if ($debian) {
             $steps[] = ['login_security_ext_step_ini_debian', [],
                 "echo '" . self::INI_LINE . "' | sudo tee /etc/php/$minor/mods-available/login_security.ini\nsudo phpenmod -v $minor login_security"];
         } elseif ($scanDir !== null) {
@@ -162,49 +109,14 @@ final class Login_security_extension_status
         } else {
             $steps[] = ['login_security_ext_step_ini_php', [(string) ($facts['ini_loaded'] ?? 'php.ini')], self::INI_LINE];
         }
-        $steps[] = ['login_security_ext_step_restart', [], self::restartCommand($facts)];
+        $restart = [
+            'fpm-fcgi'       => $debian ? "php$minor-fpm" : 'php-fpm',
+            'apache2handler' => $debian ? 'apache2' : 'httpd',
+            'litespeed'      => 'lsws',
+        ][$facts['sapi']] ?? null;
+        $steps[] = ['login_security_ext_step_restart', [], $restart !== null
+            ? "sudo systemctl restart $restart" : '# restart the PHP process that serves Perfex (' . $facts['sapi'] . ')'];
 
         return $steps;
-    }
-
-    /** @return list<array{0: string, 1: list<string>, 2: string}> */
-    private static function fromSourceSteps(): array
-    {
-        return [['login_security_ext_step_source', [], "scripts/setup && scripts/install-extension"]];
-    }
-
-    /** @param array<string, mixed> $facts */
-    private static function restartCommand(array $facts): string
-    {
-        $minor = (string) $facts['php_minor'];
-        switch ($facts['sapi']) {
-            case 'fpm-fcgi':
-                return $facts['debian'] ? "sudo systemctl restart php$minor-fpm" : 'sudo systemctl restart php-fpm';
-            case 'apache2handler':
-                return $facts['debian'] ? 'sudo systemctl restart apache2' : 'sudo systemctl restart httpd';
-            case 'litespeed':
-                return 'sudo systemctl restart lsws';
-            default:
-                return '# restart the PHP process that serves Perfex (' . $facts['sapi'] . ')';
-        }
-    }
-
-    /** file_exists() without open_basedir warnings: outside the allowed paths the answer is "not known", false. */
-    private static function pathExists(string $path): bool
-    {
-        $basedir = (string) ini_get('open_basedir');
-        if ($basedir !== '') {
-            $allowed = false;
-            foreach (explode(PATH_SEPARATOR, $basedir) as $prefix) {
-                if ($prefix !== '' && strncmp($path, $prefix, strlen($prefix)) === 0) {
-                    $allowed = true;
-                }
-            }
-            if (!$allowed) {
-                return false;
-            }
-        }
-
-        return file_exists($path);
     }
 }

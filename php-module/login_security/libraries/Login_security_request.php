@@ -10,7 +10,7 @@ defined('BASEPATH') or exit('No direct script access allowed');
 final class Login_security_request
 {
     /** The $_SERVER keys of the forwarded headers LoginSecurity\client_ip() may believe (from trusted proxies). */
-    public const FORWARDED_HEADERS = ['HTTP_X_FORWARDED_FOR', 'HTTP_X_REAL_IP', 'HTTP_CF_CONNECTING_IP'];
+    private const FORWARDED_HEADERS = ['HTTP_X_FORWARDED_FOR', 'HTTP_X_REAL_IP', 'HTTP_CF_CONNECTING_IP'];
 
     /** @var array{remote_addr: string, headers: array<string, string>}|null */
     private static ?array $captured = null;
@@ -22,17 +22,10 @@ final class Login_security_request
      */
     public static function capture(array $server): void
     {
-        if (self::$captured !== null) {
-            return;
-        }
-        $headers = [];
-        foreach (self::FORWARDED_HEADERS as $key) {
-            if (isset($server[$key]) && is_string($server[$key])) {
-                $headers[$key] = $server[$key];
-            }
-        }
-        $remote         = $server['REMOTE_ADDR'] ?? '';
-        self::$captured = ['remote_addr' => is_string($remote) ? $remote : '', 'headers' => $headers];
+        self::$captured ??= [
+            'remote_addr' => self::text($server['REMOTE_ADDR'] ?? ''),
+            'headers'     => array_filter(array_intersect_key($server, array_flip(self::FORWARDED_HEADERS)), 'is_string'),
+        ];
     }
 
     /** REMOTE_ADDR as captured ("" without one, e.g. on the command line). */
@@ -54,9 +47,7 @@ final class Login_security_request
     /** The raw User-Agent header (the extension cuts and cleans it). */
     public static function userAgent(): string
     {
-        $agent = $_SERVER['HTTP_USER_AGENT'] ?? '';
-
-        return is_string($agent) ? $agent : '';
+        return self::text($_SERVER['HTTP_USER_AGENT'] ?? '');
     }
 
     /**

@@ -1,8 +1,5 @@
 <?php defined('BASEPATH') or exit('No direct script access allowed');
-/*
- * Setup → Settings → Login Session. Perfex wraps this view in the settings form (CSRF, Save button) and saves the
- * settings[...] fields after hooks/settings.php has validated them (all or nothing); the fields are the schema's.
- */
+/* Setup → Settings → Login Session: as views/settings.php, the fields of the schema's "sessions" tab. */
 ?>
 <?= login_security_notice_html(Login_security_gateway::instance()->notice()); ?>
 

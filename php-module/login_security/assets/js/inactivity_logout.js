@@ -25,7 +25,7 @@
     var SHARE_EVERY = 1000;
 
     var data = root.dataset;
-    var cfg = readConfig(data);
+    var cfg = rule(data.enabled !== '0', data.timeoutSeconds, data.warningSeconds, data.message);
     var lastActivity = Date.now();
     var lastHeartbeat = Number(stored('hb')) || 0;
     var lastShared = 0;
@@ -36,12 +36,13 @@
     var dialog = new Dialog({ title: data.title, stay: data.stayLabel, signOut: data.signOutLabel,
         seconds: data.secondsLabel, countdown: data.countdown }, stay, function () { signOut(false); });
 
-    function readConfig(d) {
+    /* The rule, from the page's data- attributes or the config endpoint's answer (times in ms). */
+    function rule(enabled, timeoutSeconds, warningSeconds, message) {
         return {
-            enabled: d.enabled !== '0',
-            timeout: Math.max(1, Number(d.timeoutSeconds) || 900) * 1000,
-            warning: Math.max(1, Number(d.warningSeconds) || 60) * 1000,
-            message: d.message || ''
+            enabled: enabled,
+            timeout: Math.max(1, Number(timeoutSeconds) || 900) * 1000,
+            warning: Math.max(1, Number(warningSeconds) || 60) * 1000,
+            message: String(message || '')
         };
     }
 
@@ -163,12 +164,7 @@
     /* The rule as saved now (the config endpoint's answer, also part of a refused expiry). */
     function applyConfig(json) {
         if (json && typeof json.enabled === 'boolean') {
-            cfg = {
-                enabled: json.enabled,
-                timeout: Math.max(1, Number(json.timeout_seconds) || 900) * 1000,
-                warning: Math.max(1, Number(json.warning_seconds) || 60) * 1000,
-                message: String(json.message || '')
-            };
+            cfg = rule(json.enabled, json.timeout_seconds, json.warning_seconds, json.message);
             check();
         }
     }
