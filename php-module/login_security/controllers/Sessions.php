@@ -2,7 +2,7 @@
 
 defined('BASEPATH') or exit('No direct script access allowed');
 
-require_once __DIR__ . '/../libraries/Login_security_session_presenter.php';
+require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
 
 /**
  * Login Sessions: admin/login_security/sessions (page), /rows (the list's rows, for the page's refresh), and the
@@ -16,17 +16,13 @@ class Sessions extends AdminController
         if (!login_security_allowed('view')) {
             return;
         }
-        $filter  = $this->filter();
-        $gateway = Login_security_gateway::instance();
-        $rows    = $this->rowsData($filter);
-        $bans    = array_map([Login_security_session_presenter::class, 'ban'], array_filter($gateway->bans(''), 'is_array'));
-
+        $filter = $this->filter();
         login_security_sessions_assets(true);
-        $this->load->view('login_security/sessions', $rows + [
+        $this->load->view('login_security/sessions', $this->rowsData($filter) + [
             'title'    => _l('login_security_sessions'),
             'filter'   => $filter,
-            'bans'     => $bans,
-            'notice'   => $gateway->notice(),
+            'bans'     => array_map([Login_security_session_presenter::class, 'ban'], Login_security_gateway::instance()->bans('')),
+            'notice'   => Login_security_gateway::instance()->notice(),
             'interval' => 15,
         ]);
     }
@@ -46,8 +42,8 @@ class Sessions extends AdminController
     {
         $target = $this->actionTarget();
         $id     = $this->input->post('id');
-        $ended  = is_string($id) ? Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], \LoginSecurity\EndReason::FORCED) : null;
-        $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
+        $ended  = is_string($id) && Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], \LoginSecurity\EndReason::FORCED);
+        $this->done($ended, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
     /** Ends every session of a user (POST user_type, user_id). */
@@ -137,18 +133,10 @@ class Sessions extends AdminController
      */
     private function rowsData(array $filter): array
     {
-        $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
-        $staffId  = (int) get_staff_user_id();
-        $current  = $live === [] ? null : Login_security_session_context::publicId(\LoginSecurity\UserType::STAFF, $staffId);
-        $sessions = [];
-        foreach ($live as $row) {
-            if (is_array($row)) {
-                $sessions[] = Login_security_session_presenter::session($row, $current);
-            }
-        }
+        $current = Login_security_session_context::publicId('staff', (int) get_staff_user_id()); // no UserType: opens without the extension
 
         return [
-            'sessions'   => Login_security_session_presenter::search($sessions, $filter['q']),
+            'sessions'   => Login_security_session_presenter::sessions($filter['type'], '', $current, $filter['q']),
             'can_manage' => staff_can('manage', LOGIN_SECURITY_CAPABILITY),
         ];
     }

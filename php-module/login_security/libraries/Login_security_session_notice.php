@@ -3,13 +3,20 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Why a user was signed out, carried to the login page. Perfex destroys the session at logout (an alert set then is
- * lost), so the reason travels in a short-lived cookie of its own — a code, never user data — that the login page
- * shows once and deletes. It holds nothing an attacker could use: at worst a user forges their own notice.
+ * Why a user was signed out, carried to the login page by two cookies of the module's own (HttpOnly, SameSite=Lax):
+ *
+ * - the notice: Perfex destroys the session at logout (an alert set then is lost), so the reason travels as a code,
+ *   never user data, that the login page shows once and deletes; at worst a user forges their own notice;
+ * - the marker, naming this browser's session (user type, user id, public id, start): signing a user out everywhere
+ *   deletes every Perfex session row of the user, so their next request has no session for the check to see. The
+ *   marker lets it still ask the extension why. It holds no token or session id and is HMAC-signed with a secret of
+ *   the module's, so nobody can ask about another user. Normal logouts delete it; it never changes who is logged in.
  */
 final class Login_security_session_notice
 {
     public const COOKIE = 'login_security_notice';
+
+    public const MARKER = 'login_security_session';
 
     /** Notice codes (the end reasons a user can meet) → language key. */
     private const MESSAGES = [
@@ -23,18 +30,20 @@ final class Login_security_session_notice
         'revoked'  => 'login_security_sessions_notice_revoked',
     ];
 
-    private const LIFETIME = 600;
+    /** The marker lives as long as Perfex's session cookie (sess_expiration); the notice 10 minutes. */
+    private const MARKER_LIFETIME = 28800;
+    private const LIFETIME        = 600;
 
-    /** Sends the cookie: $code is an end reason; $until the end of a ban. */
+    /** Sends the notice: $code is an end reason; $until the end of a ban. */
     public static function set(string $code, ?int $until): void
     {
-        $code = isset(self::MESSAGES[$code]) ? $code : 'logout';
+        $code  = isset(self::MESSAGES[$code]) ? $code : 'logout';
         $value = $code . ($until !== null && $until > 0 ? ':' . $until : '');
-        self::send($value, time() + self::LIFETIME);
+        self::send(self::COOKIE, $value, time() + self::LIFETIME);
         $_COOKIE[self::COOKIE] = $value; // a login page rendered by this very request shows it too
     }
 
-    /** The message of the cookie this request brought (and deletes it), or null. */
+    /** The message of the notice this request brought (and deletes it), or null. */
     public static function take(): ?string
     {
         $raw = $_COOKIE[self::COOKIE] ?? null;
@@ -49,10 +58,7 @@ final class Login_security_session_notice
     /** Drops a notice not shown yet (the user signed in meanwhile). */
     public static function clear(): void
     {
-        if (isset($_COOKIE[self::COOKIE])) {
-            self::send('', 1);
-            unset($_COOKIE[self::COOKIE]);
-        }
+        self::drop(self::COOKIE);
     }
 
     /** The text shown for a notice code (an end reason). */
@@ -86,12 +92,78 @@ final class Login_security_session_notice
         return $count === 1 ? _l($key . '_one') : _l($key, (string) $count);
     }
 
-    private static function send(string $value, int $expires): void
+    /** Sends the marker of a session that starts now. */
+    public static function mark(string $userType, int $userId, string $publicId): void
     {
-        if (headers_sent()) {
-            return;
+        $payload = $userType . ':' . $userId . ':' . $publicId . ':' . time();
+        self::send(self::MARKER, $payload . ':' . self::sign($payload), time() + self::MARKER_LIFETIME);
+    }
+
+    /** Drops the marker; with $userType only when it names a session of that type (ended here: nothing to explain). */
+    public static function unmark(?string $userType = null): void
+    {
+        if ($userType === null || (self::marker()[0] ?? null) === $userType) {
+            self::drop(self::MARKER);
         }
-        $https = !empty($_SERVER['HTTPS']) && strtolower((string) $_SERVER['HTTPS']) !== 'off';
-        setcookie(self::COOKIE, $value, ['expires' => $expires, 'path' => '/', 'secure' => $https, 'httponly' => true, 'samesite' => 'Lax']);
+    }
+
+    /**
+     * For a request with no logged-in user: why the marked session was ended from elsewhere, as a notice code and the
+     * end of a ban — the extension reads it from the session's own row — or null (no marker, a forged one, a session
+     * still live or one that simply expired). Consumes the marker.
+     *
+     * @return array{0: string, 1: int|null}|null
+     */
+    public static function explain(): ?array
+    {
+        $marker = self::marker();
+        if ($marker === null) {
+            return null;
+        }
+        self::unmark();
+        $why = Login_security_gateway::instance()->sessionEndedWhy($marker[0], $marker[1], $marker[2]);
+
+        return $why === null ? null : [$why['reason'], $why['until']];
+    }
+
+    /** @return array{0: string, 1: int, 2: string}|null the marker, when its signature holds */
+    private static function marker(): ?array
+    {
+        $raw = $_COOKIE[self::MARKER] ?? null;
+        if (!is_string($raw) || !preg_match('/^((staff|contact):(\d{1,10}):([0-9a-f]{32}):\d{1,12}):([0-9a-f]{64})$/', $raw, $m)) {
+            return null;
+        }
+
+        return hash_equals(self::sign($m[1]), $m[5]) ? [$m[2], (int) $m[3], $m[4]] : null;
+    }
+
+    private static function sign(string $payload): string
+    {
+        static $key = null;
+        if ($key === null) {
+            $key = Login_security_options::get(Login_security_options::SESSION_MARKER_KEY);
+            if (strlen($key) < 32) {
+                $key = bin2hex(random_bytes(32));
+                Login_security_options::set(Login_security_options::SESSION_MARKER_KEY, $key);
+            }
+        }
+
+        return hash_hmac('sha256', $payload, $key);
+    }
+
+    private static function drop(string $cookie): void
+    {
+        if (isset($_COOKIE[$cookie])) {
+            self::send($cookie, '', 1);
+            unset($_COOKIE[$cookie]);
+        }
+    }
+
+    private static function send(string $cookie, string $value, int $expires): void
+    {
+        if (!headers_sent()) {
+            $https = !empty($_SERVER['HTTPS']) && strtolower((string) $_SERVER['HTTPS']) !== 'off';
+            setcookie($cookie, $value, ['expires' => $expires, 'path' => '/', 'secure' => $https, 'httponly' => true, 'samesite' => 'Lax']);
+        }
     }
 }
