@@ -40,17 +40,17 @@ class Sessions extends AdminController
     /** Ends one session (POST id, user_type, user_id). */
     public function end(): void
     {
-        $target = $this->actionTarget();
-        $id     = $this->input->post('id');
-        $ended  = is_string($id) && Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], \LoginSecurity\EndReason::FORCED);
+        [$type, $userId] = $this->actionTarget();
+        $id    = $this->input->post('id');
+        $ended = is_string($id) && Login_security_session_actions::endOne($id, $type . ':' . $userId, \LoginSecurity\EndReason::FORCED);
         $this->done($ended, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
     /** Ends every session of a user (POST user_type, user_id). */
     public function end_user(): void
     {
-        $target = $this->actionTarget();
-        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], \LoginSecurity\EndReason::FORCED);
+        [$type, $userId] = $this->actionTarget();
+        $count = Login_security_session_actions::endUser($type, $userId, \LoginSecurity\EndReason::FORCED);
         $this->done((int) $count > 0, (int) $count === 1 ? 'login_security_sessions_ended_user_one' : 'login_security_sessions_ended_user',
             'login_security_sessions_nothing_ended', (string) $count);
     }
@@ -58,17 +58,17 @@ class Sessions extends AdminController
     /** Bans a user for N minutes with an optional reason (POST user_type, user_id, minutes, reason). */
     public function ban(): void
     {
-        $target  = $this->actionTarget();
+        [$type, $userId] = $this->actionTarget();
         $minutes = trim((string) $this->input->post('minutes'));
         if (!preg_match('/^\d{1,6}$/', $minutes) || (int) $minutes < 1 || (int) $minutes > Login_security_session_actions::MAX_BAN_MINUTES) {
             $this->done(false, '', 'login_security_sessions_ban_minutes_invalid', (string) Login_security_session_actions::MAX_BAN_MINUTES);
         }
-        if ($target['type'] === \LoginSecurity\UserType::STAFF && $target['id'] === (int) get_staff_user_id()) {
+        if ($type === \LoginSecurity\UserType::STAFF && $userId === (int) get_staff_user_id()) {
             $this->done(false, '', 'login_security_sessions_ban_self');
         }
         $reason = $this->input->post('reason');
         $reason = is_string($reason) ? mb_substr(trim(mb_scrub($reason, 'UTF-8')), 0, 255, 'UTF-8') : '';
-        $until  = Login_security_session_actions::ban($target['type'], $target['id'], (int) $minutes, $reason);
+        $until  = Login_security_session_actions::ban($type, $userId, (int) $minutes, $reason);
         $this->done($until !== null, 'login_security_sessions_banned', 'login_security_sessions_action_failed',
             $until !== null ? Login_security_session_notice::untilMinute($until) : '');
     }
@@ -76,8 +76,7 @@ class Sessions extends AdminController
     /** Lifts a ban early (POST user_type, user_id). */
     public function lift_ban(): void
     {
-        $target = $this->actionTarget();
-        $lifted = Login_security_session_actions::liftBan($target['type'], $target['id']);
+        $lifted = Login_security_session_actions::liftBan(...$this->actionTarget());
         $this->done($lifted === true, 'login_security_sessions_ban_lifted', 'login_security_sessions_no_ban');
     }
 
@@ -85,7 +84,7 @@ class Sessions extends AdminController
      * What every action checks first: capability manage, POST (Perfex has checked the CSRF token by then), a valid
      * user, and an administrator only acted on by an administrator. Ends the request otherwise.
      *
-     * @return array{type: string, id: int}
+     * @return array{0: string, 1: int} the user type and id
      */
     private function actionTarget(): array
     {
@@ -102,7 +101,7 @@ class Sessions extends AdminController
             $this->done(false, '', 'login_security_sessions_admin_only');
         }
 
-        return ['type' => $type, 'id' => (int) $id];
+        return [$type, (int) $id];
     }
 
     /** Back to the list with the outcome (redirects: the request ends here). */

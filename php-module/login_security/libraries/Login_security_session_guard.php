@@ -75,23 +75,19 @@ final class Login_security_session_guard
      */
     public static function onLogout(string $userType, int $userId): void
     {
-        $token   = $userId > 0 ? Login_security_session_context::token($userType, $userId) : null;
         $gateway = Login_security_gateway::instance();
-        if ($token !== null && !isset(self::$recorded[$userType])) {
-            $gateway->endSession($token, \LoginSecurity\EndReason::LOGOUT, '', $gateway->requestLog());
-        } elseif ($userId > 0 && !isset(self::$recorded[$userType])) {
-            $gateway->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
-                'end_reason' => \LoginSecurity\EndReason::LOGOUT]);
+        $token   = Login_security_session_context::token($userType, $userId);
+        if ($userId > 0 && !isset(self::$recorded[$userType])) {
+            $token !== null ? $gateway->endSession($token, \LoginSecurity\EndReason::LOGOUT, '', $gateway->requestLog())
+                : $gateway->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
+                    'end_reason' => \LoginSecurity\EndReason::LOGOUT]);
         }
         unset(self::$recorded[$userType]);
         Login_security_session_context::forget($userType);
         Login_security_session_notice::unmark();
     }
 
-    /**
-     * End of a login request: when it set an autologin cookie (Perfex's create_autologin() after "remember me"), its
-     * md5 key id is bound to the session that just started, so ending that one session revokes exactly that token.
-     */
+    /** End of a login request that set an autologin cookie: its key is bound to the session, so ending it revokes that token. */
     public static function bindNewAutologin(string $token): void
     {
         $key = Login_security_session_context::newAutologinKey();
@@ -162,10 +158,7 @@ final class Login_security_session_guard
         return Login_security_options::singleLogin($userType) ? Login_security_options::sessionIdleSeconds() : null;
     }
 
-    /**
-     * Keeps a session the extension started (its token, in the PHP session only) and marks the browser; false when
-     * none started (the extension could not answer: fail open).
-     */
+    /** Keeps a session the extension started (its token in the PHP session only) and marks the browser; false: none started. */
     private static function keep(string $userType, int $userId, ?array $decision): bool
     {
         if (($decision['state'] ?? null) !== 'allowed') {

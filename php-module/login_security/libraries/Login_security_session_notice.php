@@ -18,17 +18,8 @@ final class Login_security_session_notice
 
     public const MARKER = 'login_security_session';
 
-    /** Notice codes (the end reasons a user can meet) → language key. */
-    private const MESSAGES = [
-        'forced'   => 'login_security_sessions_notice_forced',
-        'banned'   => 'login_security_sessions_notice_banned',
-        'idle'     => 'login_security_sessions_notice_idle',
-        'rejected' => 'login_security_sessions_notice_rejected',
-        'expired'  => 'login_security_sessions_notice_expired',
-        'logout'   => 'login_security_sessions_notice_ended',
-        'password_changed' => 'login_security_sessions_notice_password_changed',
-        'revoked'  => 'login_security_sessions_notice_revoked',
-    ];
+    /** Notice codes (the end reasons a user can meet): language key login_security_sessions_notice_<code> ("ended" for logout). */
+    private const CODES = ['forced', 'banned', 'idle', 'rejected', 'expired', 'logout', 'password_changed', 'revoked'];
 
     /** The marker lives as long as Perfex's session cookie (sess_expiration); the notice 10 minutes. */
     private const MARKER_LIFETIME = 28800;
@@ -37,7 +28,7 @@ final class Login_security_session_notice
     /** Sends the notice: $code is an end reason; $until the end of a ban. */
     public static function set(string $code, ?int $until): void
     {
-        $code  = isset(self::MESSAGES[$code]) ? $code : 'logout';
+        $code  = in_array($code, self::CODES, true) ? $code : 'logout';
         $value = $code . ($until !== null && $until > 0 ? ':' . $until : '');
         self::send(self::COOKIE, $value, time() + self::LIFETIME);
         $_COOKIE[self::COOKIE] = $value; // a login page rendered by this very request shows it too
@@ -47,7 +38,7 @@ final class Login_security_session_notice
     public static function take(): ?string
     {
         $raw = $_COOKIE[self::COOKIE] ?? null;
-        if (!is_string($raw) || !preg_match('/^([a-z_]+)(?::(\d{1,12}))?$/', $raw, $m) || !isset(self::MESSAGES[$m[1]])) {
+        if (!is_string($raw) || !preg_match('/^([a-z_]+)(?::(\d{1,12}))?$/', $raw, $m) || !in_array($m[1], self::CODES, true)) {
             return null;
         }
         self::clear();
@@ -64,17 +55,15 @@ final class Login_security_session_notice
     /** The text shown for a notice code (an end reason). */
     public static function message(string $code, ?int $until): string
     {
-        switch ($code) {
-            case 'banned':
-                return _l(self::MESSAGES['banned'], self::untilMinute($until ?? time()));
-            case 'rejected':
-                return self::plural(self::MESSAGES['rejected'], intdiv(Login_security_options::sessionIdleSeconds(), 60));
-            case 'idle':
-                return function_exists('login_security_inactivity_signed_out_message')
-                    ? login_security_inactivity_signed_out_message() : _l(self::MESSAGES['idle']);
-            default:
-                return _l(self::MESSAGES[$code] ?? self::MESSAGES['logout']);
+        $key = 'login_security_sessions_notice_' . (in_array($code, self::CODES, true) && $code !== 'logout' ? $code : 'ended');
+        if ($code === 'idle' && function_exists('login_security_inactivity_signed_out_message')) {
+            return login_security_inactivity_signed_out_message();
         }
+        if ($code === 'rejected') {
+            return self::plural($key, intdiv(Login_security_options::sessionIdleSeconds(), 60));
+        }
+
+        return $code === 'banned' ? _l($key, self::untilMinute($until ?? time())) : _l($key);
     }
 
     /**

@@ -7,14 +7,6 @@
 (function () {
     'use strict';
 
-    function ready(fn) {
-        if (document.readyState !== 'loading') {
-            fn();
-        } else {
-            document.addEventListener('DOMContentLoaded', fn);
-        }
-    }
-
     function confirmActions() {
         document.addEventListener('submit', function (event) {
             var form = event.target;
@@ -45,11 +37,8 @@
     function stamp(root) {
         var label = document.getElementById('login-security-sessions-updated');
         if (label) {
-            var now = new Date();
-            var time = [now.getHours(), now.getMinutes(), now.getSeconds()].map(function (n) {
-                return (n < 10 ? '0' : '') + n;
-            }).join(':');
-            label.textContent = (label.getAttribute('data-label') || '%s').replace('%s', time);
+            // HH:MM:SS, local time.
+            label.textContent = (label.getAttribute('data-label') || '%s').replace('%s', new Date().toTimeString().slice(0, 8));
         }
         root.setAttribute('data-refreshed', String(Date.now()));
     }
@@ -95,8 +84,7 @@
         }, seconds * 1000);
     }
 
-    ready(function () {
-        confirmActions();
-        autoRefresh();
-    });
+    // The footer loads this script after the page's content.
+    confirmActions();
+    autoRefresh();
 })();
