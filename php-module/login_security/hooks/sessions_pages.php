@@ -25,15 +25,12 @@ hooks()->add_action('app_customers_head', 'login_security_sessions_head_assets')
 hooks()->add_action('app_admin_footer', 'login_security_sessions_footer_assets');
 hooks()->add_action('app_customers_footer', 'login_security_sessions_footer_assets');
 
-/** Switches the sessions pages' assets on (with true) and tells whether they are on. */
-function login_security_sessions_assets(?bool $enable = null): bool
+/** Whether the sessions pages' assets are on; their controllers switch them on (true) before they render. */
+function login_security_sessions_assets(bool $enable = false): bool
 {
     static $enabled = false;
-    if ($enable !== null) {
-        $enabled = $enable;
-    }
 
-    return $enabled;
+    return $enabled = $enabled || $enable;
 }
 
 /** "Login Sessions" under Login Security (capability view); "My sessions" for every staff member. */

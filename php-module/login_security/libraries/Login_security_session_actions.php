@@ -18,8 +18,7 @@ final class Login_security_session_actions
     public const MAX_BAN_MINUTES = 525600;
 
     /**
-     * Ends every session of a user but the ones kept, removing their Perfex session and remember-me rows. How many
-     * sessions ended, or null when the extension failed.
+     * Ends every session of a user but the ones kept, with their Perfex session and remember-me rows: how many, or null.
      *
      * @param array{0?: string|null, 1?: string|null, 2?: string|null} $keep token, PHP session id, autologin md5 key
      */
@@ -32,7 +31,7 @@ final class Login_security_session_actions
         return $durations === null ? null : count($durations);
     }
 
-    /** Ends the one session with the public id $publicId (as live() shows it) when it is $owner's ("staff:ID"): one call checks, ends and records it. */
+    /** Ends the session live() shows as $publicId when it is $owner's ("staff:ID"): one call checks, ends and records it. */
     public static function endOne(string $publicId, string $owner, string $reason, string $details = ''): bool
     {
         $log = self::log($details);
@@ -71,10 +70,7 @@ final class Login_security_session_actions
         return $lifted;
     }
 
-    /**
-     * Ends every session of the current user but this browser's: its session, PHP session row and remember-me row
-     * are kept ("sign out everywhere else", a password change). How many ended, or null on failure.
-     */
+    /** Ends every session of the current user but this browser's (its PHP session and remember-me rows kept): how many, or null. */
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
         return self::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT, $details, [Login_security_session_context::token($userType, $userId),
@@ -89,9 +85,8 @@ final class Login_security_session_actions
     }
 
     /**
-     * What the Login Log says of a session an action ends, besides its user, reason and duration: who did it — the
-     * staff member of this request, else the contact, else nobody (a password reset link) — and no IP or device
-     * (they are not the user's).
+     * What the Login Log says of an action besides the user, reason and duration: who did it — the staff member of
+     * this request, else the contact, else nobody (a password reset link) — and no IP or device (not the user's).
      *
      * @return array{details: string, actor_id: int|null, actor_name: string, ip: string, user_agent: string}
      */

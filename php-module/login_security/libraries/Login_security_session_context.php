@@ -14,8 +14,7 @@ final class Login_security_session_context
 {
     private const TOKEN_KEY = 'login_security_session_';
 
-    /** The PHP-session key of the session's public id, per user type (the store finds Perfex's rows of exactly one
-     * session by it: keep in step with store::handle_key). */
+    /** + user type: the PHP-session key of the session's public id (keep in step with the store's handle_key). */
     private const HANDLE_KEY = 'login_security_sid_';
 
     /** @var string|false|null the md5 key of the remember-me cookie; false: none; null: not read yet */
@@ -39,10 +38,7 @@ final class Login_security_session_context
         return array_filter([\LoginSecurity\UserType::STAFF => self::staffId(), \LoginSecurity\UserType::CONTACT => self::contactId()]);
     }
 
-    /**
-     * How a staff login that fires before_staff_login now is made: with two-factor authentication on, that hook
-     * fires on the code step, where Perfex keeps tfa_staffid.
-     */
+    /** How the staff login of before_staff_login is made: with 2FA on, that hook fires on the code step (tfa_staffid). */
     public static function staffLoginMethod(int $staffId): string
     {
         $session = get_instance()->session;
@@ -68,7 +64,7 @@ final class Login_security_session_context
         return self::token($userType, $userId) !== null && is_string($id) ? $id : null;
     }
 
-    /** Keeps a session that started now in the PHP session ($publicId as the extension gave it). */
+    /** Keeps a session that started now in the PHP session. */
     public static function keep(string $userType, int $userId, string $token, string $publicId): void
     {
         get_instance()->session->set_userdata([
@@ -103,7 +99,7 @@ final class Login_security_session_context
         self::$autologinKey = false;
     }
 
-    /** The md5 key id of the autologin cookie this response sets (create_autologin() after "remember me"), or null. */
+    /** The md5 key id of the autologin cookie this response sets (Perfex's create_autologin()), or null. */
     public static function newAutologinKey(): ?string
     {
         $key = null;

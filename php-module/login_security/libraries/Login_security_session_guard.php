@@ -45,16 +45,19 @@ final class Login_security_session_guard
     /** Every request (app_init): the one check of each logged-in user of this session. */
     public static function checkRequest(): void
     {
-        if (!Login_security_gateway::instance()->isAvailable()) {
-            return;
-        }
         if (!is_staff_logged_in() && !is_client_logged_in()) {
-            // Signed out from elsewhere with every Perfex session row deleted: say why on the login page.
+            // Signed out from elsewhere with every Perfex session row deleted: the marker says why. A remember-me
+            // cookie Perfex found no row for: when the module revoked that token, the extension records the refused
+            // arrival, and the cookie is dropped so that it is recorded once.
             $why = Login_security_session_notice::explain();
+            $key = Login_security_session_context::autologinKey();
+            if ($key !== null && Login_security_gateway::instance()->revokedRememberMe($key) !== null) {
+                $why ??= ['revoked', null];
+                Login_security_session_context::dropAutologinCookie();
+            }
             if ($why !== null) {
                 Login_security_session_notice::set($why[0], $why[1]);
             }
-            self::refuseRevokedRememberMe($why === null);
 
             return;
         }
@@ -94,22 +97,6 @@ final class Login_security_session_guard
         if ($key !== null) {
             Login_security_gateway::instance()->bindAutologin($token, $key);
         }
-    }
-
-    /**
-     * A logged-out request with an autologin cookie Perfex found no row for: when the module revoked that token, the
-     * extension records the refused arrival and the cookie is dropped, so that it is recorded once; $notice: say why.
-     */
-    private static function refuseRevokedRememberMe(bool $notice): void
-    {
-        $key = Login_security_session_context::autologinKey();
-        if ($key === null || Login_security_gateway::instance()->revokedRememberMe($key) === null) {
-            return; // no cookie, or not one the module revoked: Perfex's own business
-        }
-        if ($notice) {
-            Login_security_session_notice::set('revoked', null);
-        }
-        Login_security_session_context::dropAutologinCookie();
     }
 
     /**
