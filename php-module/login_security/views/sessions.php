@@ -4,13 +4,12 @@
  * (presented), $notice (string|null), $interval (seconds between refreshes). assets/js/sessions.js refreshes the
  * rows from data-rows-url; a refresh is a background request and never counts as the admin's activity.
  */
-$rows_url = admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows');
 init_head(); ?>
 <div id="wrapper">
     <div class="content">
         <div class="row">
             <div class="col-md-12" id="login-security-sessions"
-                data-rows-url="<?= e($rows_url); ?>"
+                data-rows-url="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows')); ?>"
                 data-interval="<?= e((string) $interval); ?>">
                 <div class="login-security-sessions-heading">
                     <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_sessions')); ?></h4>
