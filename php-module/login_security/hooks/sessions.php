@@ -3,10 +3,8 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Login sessions, one extension call per Perfex event, each recording its own Login Log event
- * (Login_security_session_guard): a login starts a session or is refused, one check per request signs out ended,
- * banned and idle sessions on every app server, the logout ends it, and a password change ends the user's other
- * sessions.
+ * Login sessions (Login_security_session_guard): a login starts a session or is refused, one check per request signs
+ * out ended, banned and idle sessions, the logout ends it, and a password change ends the user's other sessions.
  */
 
 define('LOGIN_SECURITY_SESSION_PASSWORD_CHANGE', 'login_security_password_change');
@@ -57,12 +55,7 @@ function login_security_sessions_on_contact_logout(): void
     }
 }
 
-/**
- * A password reset by e-mail link (staff: 'staff' = "1"; contacts: "0"): every session of the user ends, with their
- * Perfex sessions and remember-me rows.
- *
- * @param array{staff?: mixed, userid?: mixed} $data
- */
+/** @param array{staff?: mixed, userid?: mixed} $data a password reset by e-mail link: every session of the user ends */
 function login_security_sessions_on_password_reset($data): void
 {
     $userId = (int) ($data['userid'] ?? 0);
@@ -75,7 +68,7 @@ function login_security_sessions_on_password_reset($data): void
 /**
  * Staff_model::change_password() (the staff member's own profile) fires this filter before it checks the old
  * password, so nothing ends yet: the password's fingerprint is noted, and the next admin request ends the other
- * sessions only when it changed (login_security_sessions_after_password_change()).
+ * sessions only when it changed.
  *
  * @param mixed $data the password fields, returned unchanged
  * @return mixed

@@ -77,13 +77,6 @@ final class Login_security_session_actions
             session_id() !== '' ? session_id() : null, Login_security_session_context::autologinKey()]);
     }
 
-    /** Ends one other session of the current user (an id from their own list, never this browser's). */
-    public static function endOwn(string $userType, int $userId, string $publicId): bool
-    {
-        return $publicId !== Login_security_session_context::publicId($userType, $userId)
-            && self::endOne($publicId, $userType . ':' . $userId, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_ended_by_user_details'));
-    }
-
     /**
      * What the Login Log says of an action besides the user, reason and duration: who did it — the staff member of
      * this request, else the contact, else nobody (a password reset link) — and no IP or device (not the user's).
@@ -114,10 +107,12 @@ trait Login_security_my_sessions
         $this->act(static fn (string $type, int $id): ?int => Login_security_session_actions::endOthers($type, $id, _l('login_security_sessions_ended_by_user_details')));
     }
 
+    /** One of the user's other sessions (an id from their own list, never this browser's). */
     public function end(): void
     {
         $publicId = $this->input->post('id');
-        $this->act(static fn (string $type, int $id): int => (int) (is_string($publicId) && Login_security_session_actions::endOwn($type, $id, $publicId)));
+        $this->act(static fn (string $type, int $id): int => (int) (is_string($publicId) && $publicId !== Login_security_session_context::publicId($type, $id)
+            && Login_security_session_actions::endOne($publicId, $type . ':' . $id, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_ended_by_user_details'))));
     }
 
     /** @return array{0: string, 1: int, 2: string} the user type, the user id, the page's URL */

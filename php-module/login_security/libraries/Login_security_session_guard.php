@@ -100,10 +100,8 @@ final class Login_security_session_guard
     }
 
     /**
-     * One user of this request: the check's decision — go on, or sign out (ended elsewhere, banned, idle, password
-     * changed: recorded by the extension) — or, without a session of ours, the arrival's: a remember-me login
-     * (Perfex fires no hook for it) when the autologin cookie came, otherwise a session older than the module (or
-     * whose row is gone), taken over.
+     * One user of this request: the check's decision (go on, or sign out), or without a session of ours the
+     * arrival's: a remember-me login (Perfex fires no hook for it) or a session older than the module, taken over.
      */
     private static function verify(string $userType, int $userId): void
     {
@@ -170,9 +168,8 @@ final class Login_security_session_guard
     }
 
     /**
-     * Signs the user out the Perfex way (Authentication_model::logout() fires the logout hook, deletes this
-     * browser's remember-me row and destroys the session) and sends them to the login page, which says why ($notice:
-     * an end reason or "revoked"; $until: the end of a ban). The extension recorded the end already.
+     * Signs the user out the Perfex way (its logout() fires the logout hook, deletes this browser's remember-me row,
+     * destroys the session) to the login page, which says why. The extension recorded the end already.
      */
     private static function signOut(string $userType, string $notice, ?int $until): void
     {

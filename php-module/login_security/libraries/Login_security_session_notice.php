@@ -3,14 +3,13 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Why a user was signed out, carried to the login page by two cookies of the module's own (HttpOnly, SameSite=Lax):
- *
+ * Why a user was signed out, carried to the login page by two HttpOnly cookies of the module's own:
  * - the notice: Perfex destroys the session at logout (an alert set then is lost), so the reason travels as a code,
- *   never user data, that the login page shows once and deletes; at worst a user forges their own notice;
- * - the marker, naming this browser's session (user type, user id, public id, start): signing a user out everywhere
- *   deletes every Perfex session row of the user, so their next request has no session for the check to see. The
- *   marker lets it still ask the extension why. It holds no token or session id and is HMAC-signed with a secret of
- *   the module's, so nobody can ask about another user. Normal logouts delete it; it never changes who is logged in.
+ *   never user data, shown once and deleted; at worst a user forges their own notice;
+ * - the marker (user type, user id, public id, start of this browser's session): signing a user out everywhere
+ *   deletes their Perfex session rows, so their next request has no session to check; the marker still lets it ask
+ *   the extension why. No token or session id in it, and HMAC-signed with the module's secret: nobody can ask about
+ *   another user. Normal logouts delete it; it never changes who is logged in.
  */
 final class Login_security_session_notice
 {
@@ -21,9 +20,8 @@ final class Login_security_session_notice
     /** Notice codes (the end reasons a user can meet): language key login_security_sessions_notice_<code> ("ended" for logout). */
     private const CODES = ['forced', 'banned', 'idle', 'rejected', 'expired', 'logout', 'password_changed', 'revoked'];
 
-    /** The marker lives as long as Perfex's session cookie (sess_expiration); the notice 10 minutes. */
-    private const MARKER_LIFETIME = 28800;
     private const LIFETIME        = 600;
+    private const MARKER_LIFETIME = 28800; // as Perfex's session cookie (sess_expiration)
 
     /** Sends the notice: $code is an end reason; $until the end of a ban. */
     public static function set(string $code, ?int $until): void
@@ -97,9 +95,8 @@ final class Login_security_session_notice
     }
 
     /**
-     * For a request with no logged-in user: why the marked session was ended from elsewhere, as a notice code and the
-     * end of a ban — the extension reads it from the session's own row — or null (no marker, a forged one, a session
-     * still live or one that simply expired). Consumes the marker.
+     * Why the marked session was ended from elsewhere (Sessions::endedWhy): a notice code and the end of a ban, or null
+     * (no marker, a forged one, …). Consumes the marker.
      *
      * @return array{0: string, 1: int|null}|null
      */
