@@ -52,11 +52,11 @@ final class Login_security_session_guard
             $why = Login_security_session_notice::explain();
             $key = Login_security_session_context::autologinKey();
             if ($key !== null && Login_security_gateway::instance()->revokedRememberMe($key) !== null) {
-                $why ??= ['revoked', null];
+                $why ??= ['reason' => 'revoked', 'until' => null];
                 Login_security_session_context::dropAutologinCookie();
             }
             if ($why !== null) {
-                Login_security_session_notice::set($why[0], $why[1]);
+                Login_security_session_notice::set($why['reason'], $why['until']);
             }
 
             return;

@@ -95,10 +95,10 @@ final class Login_security_session_notice
     }
 
     /**
-     * Why the marked session was ended from elsewhere (Sessions::endedWhy): a notice code and the end of a ban, or null
-     * (no marker, a forged one, …). Consumes the marker.
+     * Why the marked session was ended from elsewhere (Sessions::endedWhy: a notice code and the end of a ban), or
+     * null (no marker, a forged one, …). Consumes the marker.
      *
-     * @return array{0: string, 1: int|null}|null
+     * @return array{reason: string, until: int|null}|null
      */
     public static function explain(): ?array
     {
@@ -107,9 +107,8 @@ final class Login_security_session_notice
             return null;
         }
         self::unmark();
-        $why = Login_security_gateway::instance()->sessionEndedWhy($marker[0], $marker[1], $marker[2]);
 
-        return $why === null ? null : [$why['reason'], $why['until']];
+        return Login_security_gateway::instance()->sessionEndedWhy(...$marker);
     }
 
     /** @return array{0: string, 1: int, 2: string}|null the marker, when its signature holds */
