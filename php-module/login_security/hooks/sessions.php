@@ -22,9 +22,12 @@ hooks()->add_action('admin_init', 'login_security_sessions_after_password_change
 function login_security_sessions_on_staff_login($data): void
 {
     $staffId = (int) ($data['userid'] ?? 0);
+    $session = get_instance()->session;
+    // With two-factor authentication on, this hook fires on the code step, where Perfex keeps tfa_staffid.
+    $twoFactor = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
     if ($staffId > 0) {
         Login_security_session_guard::onLogin(\LoginSecurity\UserType::STAFF, $staffId,
-            Login_security_session_context::staffLoginMethod($staffId), Login_security_request::text($data['email'] ?? ''));
+            $twoFactor ? \LoginSecurity\Method::TWO_FACTOR : \LoginSecurity\Method::FORM, Login_security_request::text($data['email'] ?? ''));
     }
 }
 

@@ -38,15 +38,6 @@ final class Login_security_session_context
         return array_filter([\LoginSecurity\UserType::STAFF => self::staffId(), \LoginSecurity\UserType::CONTACT => self::contactId()]);
     }
 
-    /** How the staff login of before_staff_login is made: with 2FA on, that hook fires on the code step (tfa_staffid). */
-    public static function staffLoginMethod(int $staffId): string
-    {
-        $session = get_instance()->session;
-        $onCodeStep = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
-
-        return $onCodeStep ? \LoginSecurity\Method::TWO_FACTOR : \LoginSecurity\Method::FORM;
-    }
-
     /** This browser's token for the user (any user with null: Perfex dropped that login without its logout hook), or null. */
     public static function token(string $userType, ?int $userId): ?string
     {
