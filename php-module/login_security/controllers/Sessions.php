@@ -2,7 +2,7 @@
 
 defined('BASEPATH') or exit('No direct script access allowed');
 
-require_once __DIR__ . '/../libraries/Login_security_session_presenter.php';
+require_once __DIR__ . '/../libraries/Login_security_session_actions.php';
 
 /**
  * Login Sessions: admin/login_security/sessions (page), /rows (the list's rows, for the page's refresh), and the
@@ -16,17 +16,13 @@ class Sessions extends AdminController
         if (!login_security_allowed('view')) {
             return;
         }
-        $filter  = $this->filter();
-        $gateway = Login_security_gateway::instance();
-        $rows    = $this->rowsData($filter);
-        $bans    = array_map([Login_security_session_presenter::class, 'ban'], array_filter($gateway->bans(''), 'is_array'));
-
+        $filter = $this->filter();
         login_security_sessions_assets(true);
-        $this->load->view('login_security/sessions', $rows + [
+        $this->load->view('login_security/sessions', $this->rowsData($filter) + [
             'title'    => _l('login_security_sessions'),
             'filter'   => $filter,
-            'bans'     => $bans,
-            'notice'   => $gateway->notice(),
+            'bans'     => array_map([Login_security_session_presenter::class, 'ban'], Login_security_gateway::instance()->bans('')),
+            'notice'   => Login_security_gateway::instance()->notice(),
             'interval' => 15,
         ]);
     }
@@ -44,17 +40,17 @@ class Sessions extends AdminController
     /** Ends one session (POST id, user_type, user_id). */
     public function end(): void
     {
-        $target = $this->actionTarget();
-        $id     = $this->input->post('id');
-        $ended  = is_string($id) ? Login_security_session_actions::endOne($id, $target['type'] . ':' . $target['id'], \LoginSecurity\EndReason::FORCED) : null;
-        $this->done($ended !== null, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
+        [$type, $userId] = $this->actionTarget();
+        $id    = $this->input->post('id');
+        $ended = is_string($id) && Login_security_session_actions::endOne($id, $type . ':' . $userId, \LoginSecurity\EndReason::FORCED);
+        $this->done($ended, 'login_security_sessions_ended_one', 'login_security_sessions_nothing_ended');
     }
 
     /** Ends every session of a user (POST user_type, user_id). */
     public function end_user(): void
     {
-        $target = $this->actionTarget();
-        $count  = Login_security_session_actions::endUser($target['type'], $target['id'], \LoginSecurity\EndReason::FORCED);
+        [$type, $userId] = $this->actionTarget();
+        $count = Login_security_session_actions::endUser($type, $userId, \LoginSecurity\EndReason::FORCED);
         $this->done((int) $count > 0, (int) $count === 1 ? 'login_security_sessions_ended_user_one' : 'login_security_sessions_ended_user',
             'login_security_sessions_nothing_ended', (string) $count);
     }
@@ -62,17 +58,17 @@ class Sessions extends AdminController
     /** Bans a user for N minutes with an optional reason (POST user_type, user_id, minutes, reason). */
     public function ban(): void
     {
-        $target  = $this->actionTarget();
+        [$type, $userId] = $this->actionTarget();
         $minutes = trim((string) $this->input->post('minutes'));
         if (!preg_match('/^\d{1,6}$/', $minutes) || (int) $minutes < 1 || (int) $minutes > Login_security_session_actions::MAX_BAN_MINUTES) {
             $this->done(false, '', 'login_security_sessions_ban_minutes_invalid', (string) Login_security_session_actions::MAX_BAN_MINUTES);
         }
-        if ($target['type'] === \LoginSecurity\UserType::STAFF && $target['id'] === (int) get_staff_user_id()) {
+        if ($type === \LoginSecurity\UserType::STAFF && $userId === (int) get_staff_user_id()) {
             $this->done(false, '', 'login_security_sessions_ban_self');
         }
         $reason = $this->input->post('reason');
         $reason = is_string($reason) ? mb_substr(trim(mb_scrub($reason, 'UTF-8')), 0, 255, 'UTF-8') : '';
-        $until  = Login_security_session_actions::ban($target['type'], $target['id'], (int) $minutes, $reason);
+        $until  = Login_security_session_actions::ban($type, $userId, (int) $minutes, $reason);
         $this->done($until !== null, 'login_security_sessions_banned', 'login_security_sessions_action_failed',
             $until !== null ? Login_security_session_notice::untilMinute($until) : '');
     }
@@ -80,8 +76,7 @@ class Sessions extends AdminController
     /** Lifts a ban early (POST user_type, user_id). */
     public function lift_ban(): void
     {
-        $target = $this->actionTarget();
-        $lifted = Login_security_session_actions::liftBan($target['type'], $target['id']);
+        $lifted = Login_security_session_actions::liftBan(...$this->actionTarget());
         $this->done($lifted === true, 'login_security_sessions_ban_lifted', 'login_security_sessions_no_ban');
     }
 
@@ -89,7 +84,7 @@ class Sessions extends AdminController
      * What every action checks first: capability manage, POST (Perfex has checked the CSRF token by then), a valid
      * user, and an administrator only acted on by an administrator. Ends the request otherwise.
      *
-     * @return array{type: string, id: int}
+     * @return array{0: string, 1: int} the user type and id
      */
     private function actionTarget(): array
     {
@@ -106,7 +101,7 @@ class Sessions extends AdminController
             $this->done(false, '', 'login_security_sessions_admin_only');
         }
 
-        return ['type' => $type, 'id' => (int) $id];
+        return [$type, (int) $id];
     }
 
     /** Back to the list with the outcome (redirects: the request ends here). */
@@ -137,18 +132,10 @@ class Sessions extends AdminController
      */
     private function rowsData(array $filter): array
     {
-        $live     = Login_security_gateway::instance()->liveSessions($filter['type'], '', Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT);
-        $staffId  = (int) get_staff_user_id();
-        $current  = $live === [] ? null : Login_security_session_context::publicId(\LoginSecurity\UserType::STAFF, $staffId);
-        $sessions = [];
-        foreach ($live as $row) {
-            if (is_array($row)) {
-                $sessions[] = Login_security_session_presenter::session($row, $current);
-            }
-        }
+        $current = Login_security_session_context::publicId('staff', (int) get_staff_user_id()); // no UserType: opens without the extension
 
         return [
-            'sessions'   => Login_security_session_presenter::search($sessions, $filter['q']),
+            'sessions'   => Login_security_session_presenter::sessions($filter['type'], '', $current, $filter['q']),
             'can_manage' => staff_can('manage', LOGIN_SECURITY_CAPABILITY),
         ];
     }

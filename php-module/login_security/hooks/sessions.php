@@ -3,19 +3,15 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /*
- * Login sessions, one extension call per Perfex event, each recording its own Login Log event: a login (form,
- * two-factor code) starts a session or is refused, one check per request signs out ended, banned and idle sessions
- * on every app server (and admits a remember-me arrival or a session older than the module), the logout ends it,
- * and a password change ends the user's other sessions. Who the request's users are and how they arrived:
- * Login_security_session_context.
+ * Login sessions (Login_security_session_guard): a login starts a session or is refused, one check per request signs
+ * out ended, banned and idle sessions, the logout ends it, and a password change ends the user's other sessions.
  */
 
 define('LOGIN_SECURITY_SESSION_PASSWORD_CHANGE', 'login_security_password_change');
 
-// The moment of login and the remember-me arrival are one extension call each, which checks the lockout first.
 hooks()->add_action('before_staff_login', 'login_security_sessions_on_staff_login');
 hooks()->add_action('before_client_login', 'login_security_sessions_on_contact_login');
-hooks()->add_action('app_init', 'login_security_sessions_check_request');
+hooks()->add_action('app_init', [Login_security_session_guard::class, 'checkRequest']);
 hooks()->add_action('before_staff_logout', 'login_security_sessions_on_staff_logout');
 hooks()->add_action('before_contact_logout', 'login_security_sessions_on_contact_logout');
 hooks()->add_action('after_user_reset_password', 'login_security_sessions_on_password_reset');
@@ -25,28 +21,24 @@ hooks()->add_action('admin_init', 'login_security_sessions_after_password_change
 /** @param array{email?: string, userid?: string|int} $data */
 function login_security_sessions_on_staff_login($data): void
 {
-    $data    = is_array($data) ? $data : [];
     $staffId = (int) ($data['userid'] ?? 0);
+    $session = get_instance()->session;
+    // With two-factor authentication on, this hook fires on the code step, where Perfex keeps tfa_staffid.
+    $twoFactor = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
     if ($staffId > 0) {
         Login_security_session_guard::onLogin(\LoginSecurity\UserType::STAFF, $staffId,
-            Login_security_session_context::staffLoginMethod($staffId), Login_security_request::text($data['email'] ?? ''));
+            $twoFactor ? \LoginSecurity\Method::TWO_FACTOR : \LoginSecurity\Method::FORM, Login_security_request::text($data['email'] ?? ''));
     }
 }
 
 /** @param array{email?: string, userid?: string|int, contact_user_id?: string|int} $data */
 function login_security_sessions_on_contact_login($data): void
 {
-    $data      = is_array($data) ? $data : [];
     $contactId = (int) ($data['contact_user_id'] ?? 0);
     if ($contactId > 0) {
-        Login_security_session_guard::onLogin(\LoginSecurity\UserType::CONTACT, $contactId,
-            \LoginSecurity\Method::FORM, Login_security_request::text($data['email'] ?? ''));
+        Login_security_session_guard::onLogin(\LoginSecurity\UserType::CONTACT, $contactId, \LoginSecurity\Method::FORM,
+            Login_security_request::text($data['email'] ?? ''));
     }
-}
-
-function login_security_sessions_check_request(): void
-{
-    Login_security_session_guard::checkRequest();
 }
 
 /** @param int|string $staffId */
@@ -58,46 +50,30 @@ function login_security_sessions_on_staff_logout($staffId): void
 /**
  * Perfex passes the CUSTOMER id here; the contact comes from the session. The whole session is destroyed next, so a
  * staff member logged in the same session (or "logged in as" this client) is logged out as well.
- *
- * @param int|string $customerId
  */
-function login_security_sessions_on_contact_logout($customerId): void
+function login_security_sessions_on_contact_logout(): void
 {
-    $contactId = Login_security_session_context::contactId();
-    if ($contactId > 0) {
-        Login_security_session_guard::onLogout(\LoginSecurity\UserType::CONTACT, $contactId);
-    }
-    $staffId = Login_security_session_context::staffId();
-    if ($staffId > 0) {
-        Login_security_session_guard::onLogout(\LoginSecurity\UserType::STAFF, $staffId);
+    foreach (array_reverse(Login_security_session_context::users(), true) as $userType => $userId) { // the contact first
+        Login_security_session_guard::onLogout($userType, $userId);
     }
 }
 
-/**
- * A password reset by e-mail link (staff: 'staff' = "1"; contacts: "0"): every session of the user ends, with their
- * Perfex sessions and remember-me rows.
- *
- * @param array{staff?: mixed, userid?: mixed} $data
- */
+/** @param array{staff?: mixed, userid?: mixed} $data a password reset by e-mail link: every session of the user ends */
 function login_security_sessions_on_password_reset($data): void
 {
-    $data   = is_array($data) ? $data : [];
     $userId = (int) ($data['userid'] ?? 0);
-    if ($userId <= 0 || !Login_security_options::endSessionsOnPasswordChange()) {
-        return;
+    if ($userId > 0 && Login_security_options::endSessionsOnPasswordChange()) {
+        Login_security_session_actions::endUser(!empty($data['staff']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT,
+            $userId, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_password_changed_details'));
     }
-    $userType = !empty($data['staff']) ? \LoginSecurity\UserType::STAFF : \LoginSecurity\UserType::CONTACT;
-    Login_security_session_actions::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT,
-        _l('login_security_sessions_password_changed_details'));
 }
 
 /**
  * Staff_model::change_password() (the staff member's own profile) fires this filter before it checks the old
  * password, so nothing ends yet: the password's fingerprint is noted, and the next admin request ends the other
- * sessions only when it changed (see login_security_sessions_after_password_change()).
+ * sessions only when it changed.
  *
  * @param mixed $data the password fields, returned unchanged
- * @param mixed $userId
  * @return mixed
  */
 function login_security_sessions_on_staff_password_change($data, $userId = null)
@@ -134,8 +110,7 @@ function login_security_sessions_after_password_change(): void
     }
     $session->unset_userdata(LOGIN_SECURITY_SESSION_PASSWORD_CHANGE);
     $staffId = (int) ($current->staffid ?? 0);
-    if ((int) ($pending['user_id'] ?? 0) !== $staffId || login_security_sessions_password_fingerprint($current) === ($pending['before'] ?? '')) {
-        return;
+    if ((int) ($pending['user_id'] ?? 0) === $staffId && login_security_sessions_password_fingerprint($current) !== ($pending['before'] ?? '')) {
+        Login_security_session_actions::endOthers(\LoginSecurity\UserType::STAFF, $staffId, _l('login_security_sessions_password_changed_details'));
     }
-    Login_security_session_actions::endOthers(\LoginSecurity\UserType::STAFF, $staffId, _l('login_security_sessions_password_changed_details'));
 }

@@ -25,53 +25,33 @@ hooks()->add_action('app_customers_head', 'login_security_sessions_head_assets')
 hooks()->add_action('app_admin_footer', 'login_security_sessions_footer_assets');
 hooks()->add_action('app_customers_footer', 'login_security_sessions_footer_assets');
 
-/** Switches the sessions pages' assets on (with true) and tells whether they are on. */
-function login_security_sessions_assets(?bool $enable = null): bool
+/** Whether the sessions pages' assets are on; their controllers switch them on (true) before they render. */
+function login_security_sessions_assets(bool $enable = false): bool
 {
     static $enabled = false;
-    if ($enable !== null) {
-        $enabled = $enable;
-    }
 
-    return $enabled;
+    return $enabled = $enabled || $enable;
 }
 
 /** "Login Sessions" under Login Security (capability view); "My sessions" for every staff member. */
 function login_security_sessions_menu(): void
 {
     $menu = get_instance()->app_menu;
+    $mine = ['name' => _l('login_security_my_sessions'), 'href' => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS)];
     if (staff_can('view', LOGIN_SECURITY_CAPABILITY)) {
-        $menu->add_sidebar_children_item('login_security', [
-            'slug'     => 'login_security_sessions',
-            'name'     => _l('login_security_sessions'),
-            'href'     => admin_url(LOGIN_SECURITY_URI_SESSIONS),
-            'position' => 15,
-        ]);
-        $menu->add_sidebar_children_item('login_security', [
-            'slug'     => 'login_security_my_sessions',
-            'name'     => _l('login_security_my_sessions'),
-            'href'     => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS),
-            'position' => 20,
-        ]);
-
-        return;
+        $menu->add_sidebar_children_item('login_security', ['slug' => 'login_security_sessions', 'name' => _l('login_security_sessions'),
+            'href' => admin_url(LOGIN_SECURITY_URI_SESSIONS), 'position' => 15]);
+        $menu->add_sidebar_children_item('login_security', ['slug' => 'login_security_my_sessions', 'position' => 20] + $mine);
+    } else {
+        $menu->add_sidebar_menu_item('login_security_my_sessions', ['icon' => 'fa-solid fa-laptop', 'position' => 59] + $mine);
     }
-    $menu->add_sidebar_menu_item('login_security_my_sessions', [
-        'name'     => _l('login_security_my_sessions'),
-        'href'     => admin_url(LOGIN_SECURITY_URI_MY_SESSIONS),
-        'icon'     => 'fa-solid fa-laptop',
-        'position' => 59,
-    ]);
 }
 
 function login_security_sessions_theme_menu(): void
 {
     if (Login_security_session_context::contactId() > 0) {
-        get_instance()->app_menu->add_theme_item('login_security_my_sessions', [
-            'name'     => _l('login_security_my_sessions'),
-            'href'     => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS),
-            'position' => 40,
-        ]);
+        get_instance()->app_menu->add_theme_item('login_security_my_sessions',
+            ['name' => _l('login_security_my_sessions'), 'href' => site_url(LOGIN_SECURITY_URI_CLIENT_SESSIONS), 'position' => 40]);
     }
 }
 
@@ -79,23 +59,17 @@ function login_security_sessions_theme_menu(): void
 function login_security_sessions_login_notice(): void
 {
     $message = Login_security_session_notice::take();
-    if ($message !== null) {
-        echo '<div class="alert alert-warning" role="alert" id="login-security-signed-out">' . e($message) . '</div>';
-    }
+    echo $message === null ? '' : '<div class="alert alert-warning" role="alert" id="login-security-signed-out">' . e($message) . '</div>';
 }
 
 function login_security_sessions_head_assets(): void
 {
-    if (login_security_sessions_assets()) {
-        echo '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/sessions.css')) . '">' . PHP_EOL;
-    }
+    echo login_security_sessions_assets() ? '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/sessions.css')) . '">' . PHP_EOL : '';
 }
 
 function login_security_sessions_footer_assets(): void
 {
-    if (login_security_sessions_assets()) {
-        echo '<script src="' . e(login_security_asset_url('assets/js/sessions.js')) . '"></script>' . PHP_EOL;
-    }
+    echo login_security_sessions_assets() ? '<script src="' . e(login_security_asset_url('assets/js/sessions.js')) . '"></script>' . PHP_EOL : '';
 }
 
 /** Ends a request that is not a POST with 405 (actions change state: POST with the CSRF token only). */
@@ -107,25 +81,4 @@ function login_security_sessions_require_post(): void
         echo e(_l('login_security_post_only'));
         exit;
     }
-}
-
-/** A "My sessions" action needs the extension: without it, back to the page, which says that protection is off. */
-function login_security_sessions_require_extension(string $pageUrl): void
-{
-    if (!Login_security_gateway::instance()->isAvailable()) {
-        login_security_sessions_mine_done(null, $pageUrl);
-    }
-}
-
-/** After a "My sessions" action: back to the page, saying how many sessions ended (null: the action failed). */
-function login_security_sessions_mine_done(?int $ended, string $pageUrl): void
-{
-    if ($ended === null) {
-        set_alert('danger', login_security_alert_text(_l('login_security_sessions_action_failed')));
-    } elseif ($ended === 0) {
-        set_alert('info', login_security_alert_text(_l('login_security_sessions_nothing_ended')));
-    } else {
-        set_alert('success', login_security_alert_text(Login_security_session_notice::plural('login_security_sessions_signed_out_others', $ended)));
-    }
-    redirect($pageUrl);
 }

@@ -18,49 +18,40 @@ final class Login_security_session_actions
     public const MAX_BAN_MINUTES = 525600;
 
     /**
-     * Ends every session of a user but the ones kept, removing their Perfex session and remember-me rows. How many
-     * sessions ended, or null when the extension failed.
+     * Ends every session of a user but the ones kept, with their Perfex session and remember-me rows: how many, or null.
      *
-     * @param array{token?: string|null, php_session?: string|null, autologin?: string|null} $keep
+     * @param array{0?: string|null, 1?: string|null, 2?: string|null} $keep token, PHP session id, autologin md5 key
      */
     public static function endUser(string $userType, int $userId, string $reason, string $details = '', array $keep = []): ?int
     {
-        $actor     = self::actor();
-        $durations = Login_security_gateway::instance()->endUserSessions($userType, $userId, $reason, $actor['name'],
-            $keep['token'] ?? null, $keep['php_session'] ?? null, $keep['autologin'] ?? null, self::logFields($details, $actor));
+        $log       = self::log($details);
+        $durations = Login_security_gateway::instance()->endUserSessions($userType, $userId, $reason, $log['actor_name'],
+            $keep[0] ?? null, $keep[1] ?? null, $keep[2] ?? null, $log);
 
         return $durations === null ? null : count($durations);
     }
 
-    /**
-     * Ends the one session with the public id $publicId (as live() shows it) when it is $owner's ("staff:ID" /
-     * "contact:ID"): one extension call checks the owner, ends it and records it.
-     *
-     * @return array{user_type: string, user_id: int, duration: int}|null null when no active session of $owner has that id
-     */
-    public static function endOne(string $publicId, string $owner, string $reason, string $details = ''): ?array
+    /** Ends the session live() shows as $publicId when it is $owner's ("staff:ID"): one call checks, ends and records it. */
+    public static function endOne(string $publicId, string $owner, string $reason, string $details = ''): bool
     {
-        $actor = self::actor();
+        $log = self::log($details);
 
-        return Login_security_gateway::instance()->endSessionById($publicId, $reason, $actor['name'], $owner, self::logFields($details, $actor));
+        return Login_security_gateway::instance()->endSessionById($publicId, $reason, $log['actor_name'], $owner, $log) !== null;
     }
 
-    /**
-     * Bans a user for $minutes and ends their sessions (with their Perfex session and remember-me rows). When the ban
-     * ends (unix time), or null when it could not be stored.
-     */
+    /** Bans a user for $minutes and ends their sessions. When the ban ends (unix time), or null when it could not be stored. */
     public static function ban(string $userType, int $userId, int $minutes, string $reason): ?int
     {
-        $actor = self::actor();
-        $until = Login_security_gateway::instance()->banUser($userType, $userId, $minutes, $reason, $actor['name']);
+        $log   = self::log('');
+        $until = Login_security_gateway::instance()->banUser($userType, $userId, $minutes, $reason, $log['actor_name']);
         if ($until === null) {
             return null;
         }
-        $details = self::banDetails($until, $reason);
-        $ended   = self::endUser($userType, $userId, \LoginSecurity\EndReason::BANNED, $details);
-        if ($ended === 0) {
+        $details = _l('login_security_sessions_banned_until', Login_security_session_notice::untilMinute($until)) . ($reason === '' ? '' : ': ' . $reason);
+        if (self::endUser($userType, $userId, \LoginSecurity\EndReason::BANNED, $details) === 0) {
             // No session to end: the ban itself is still recorded.
-            self::record($userType, $userId, \LoginSecurity\EndReason::BANNED, null, $details, $actor);
+            Login_security_gateway::instance()->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
+                'end_reason' => \LoginSecurity\EndReason::BANNED] + self::log($details));
         }
 
         return $until;
@@ -71,112 +62,85 @@ final class Login_security_session_actions
     {
         $lifted = Login_security_gateway::instance()->liftBan($userType, $userId);
         if ($lifted === true) {
-            $actor = self::actor();
-            Login_security_gateway::instance()->record([
-                'event'      => 'reenabled',
-                'user_type'  => $userType,
-                'user_id'    => $userId,
-                'details'    => _l('login_security_sessions_ban_lifted_details'),
-                'actor_id'   => $actor['id'],
-                'actor_name' => $actor['name'],
-            ]);
+            $log = self::log(_l('login_security_sessions_ban_lifted_details'));
+            Login_security_gateway::instance()->record(['event' => 'reenabled', 'user_type' => $userType, 'user_id' => $userId,
+                'details' => $log['details'], 'actor_id' => $log['actor_id'], 'actor_name' => $log['actor_name']]);
         }
 
         return $lifted;
     }
 
-    /**
-     * Ends every session of the current user but this browser's: its session, PHP session row and remember-me row
-     * are kept ("sign out everywhere else", a password change). How many ended, or null on failure.
-     */
+    /** Ends every session of the current user but this browser's (its PHP session and remember-me rows kept): how many, or null. */
     public static function endOthers(string $userType, int $userId, string $details): ?int
     {
-        return self::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT, $details, [
-            'token'       => Login_security_session_context::token($userType, $userId),
-            'php_session' => session_id() !== '' ? session_id() : null,
-            'autologin'   => Login_security_session_context::autologinKey(),
-        ]);
-    }
-
-    /** Ends one other session of the current user (an id from their own list, never this browser's). */
-    public static function endOwn(string $userType, int $userId, string $publicId): bool
-    {
-        if ($publicId === Login_security_session_context::publicId($userType, $userId)) {
-            return false;
-        }
-
-        return self::endOne($publicId, $userType . ':' . $userId, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_ended_by_user_details')) !== null;
+        return self::endUser($userType, $userId, \LoginSecurity\EndReason::LOGOUT, $details, [Login_security_session_context::token($userType, $userId),
+            session_id() !== '' ? session_id() : null, Login_security_session_context::autologinKey()]);
     }
 
     /**
-     * The user's live sessions, presented, this browser's marked "current".
+     * What the Login Log says of an action besides the user, reason and duration: who did it — the staff member of
+     * this request, else the contact, else nobody (a password reset link) — and no IP or device (not the user's).
      *
-     * @return list<array<string, mixed>>
-     */
-    public static function ownSessions(string $userType, int $userId): array
-    {
-        $current = Login_security_session_context::publicId($userType, $userId);
-        $rows    = [];
-        foreach (Login_security_gateway::instance()->liveSessions($userType, $userType . ':' . $userId,
-            Login_security_session_presenter::LIST_WINDOW, Login_security_session_presenter::LIST_LIMIT) as $row) {
-            if (is_array($row)) {
-                $rows[] = Login_security_session_presenter::session($row, $current);
-            }
-        }
-
-        return $rows;
-    }
-
-    /** The ban's end and reason, as the Login Log shows them (plain text). */
-    public static function banDetails(int $until, string $reason): string
-    {
-        $text = _l('login_security_sessions_banned_until', Login_security_session_notice::untilMinute($until));
-
-        return $reason === '' ? $text : $text . ': ' . $reason;
-    }
-
-    /**
-     * Who acts: the staff member of this request, else the contact, else nobody (a password reset link).
-     *
-     * @return array{id: int|null, name: string}
-     */
-    public static function actor(): array
-    {
-        if (is_staff_logged_in()) {
-            return ['id' => (int) get_staff_user_id(), 'name' => (string) get_staff_full_name()];
-        }
-        if (is_client_logged_in() && function_exists('get_contact_full_name')) {
-            return ['id' => null, 'name' => (string) get_contact_full_name((int) get_contact_user_id())];
-        }
-
-        return ['id' => null, 'name' => ''];
-    }
-
-    /**
-     * One session's end in the Login Log, without this request's IP or device (not the user's).
-     *
-     * @param array{id: int|null, name: string} $actor
-     */
-    private static function record(string $userType, int $userId, string $reason, ?int $duration, string $details, array $actor): void
-    {
-        Login_security_gateway::instance()->record(self::logFields($details, $actor) + [
-            'event'      => \LoginSecurity\Event::LOGOUT,
-            'user_type'  => $userType,
-            'user_id'    => $userId,
-            'duration'   => $duration,
-            'end_reason' => $reason,
-        ]);
-    }
-
-    /**
-     * What the Login Log says of a session an action ends, besides its user, reason and duration: who did it, and
-     * no IP or device (they are not the user's).
-     *
-     * @param array{id: int|null, name: string} $actor
      * @return array{details: string, actor_id: int|null, actor_name: string, ip: string, user_agent: string}
      */
-    private static function logFields(string $details, array $actor): array
+    private static function log(string $details): array
     {
-        return ['details' => $details, 'actor_id' => $actor['id'], 'actor_name' => $actor['name'], 'ip' => '', 'user_agent' => ''];
+        if (is_staff_logged_in()) {
+            $actor = [(int) get_staff_user_id(), (string) get_staff_full_name()];
+        } elseif (is_client_logged_in() && function_exists('get_contact_full_name')) {
+            $actor = [null, (string) get_contact_full_name((int) get_contact_user_id())];
+        }
+
+        return ['details' => $details, 'actor_id' => $actor[0] ?? null, 'actor_name' => $actor[1] ?? '', 'ip' => '', 'user_agent' => ''];
+    }
+}
+
+/**
+ * "My sessions" of the user logged in (My_sessions: staff, Client_sessions: contacts; mine() says who and where):
+ * the page's data, and the POST actions /end_others ("sign out everywhere else") and /end (one of their other
+ * sessions). Without the extension an action goes back to the page, which says that protection is off.
+ */
+trait Login_security_my_sessions
+{
+    public function end_others(): void
+    {
+        $this->act(static fn (string $type, int $id): ?int => Login_security_session_actions::endOthers($type, $id, _l('login_security_sessions_ended_by_user_details')));
+    }
+
+    /** One of the user's other sessions (an id from their own list, never this browser's). */
+    public function end(): void
+    {
+        $publicId = $this->input->post('id');
+        $this->act(static fn (string $type, int $id): int => (int) (is_string($publicId) && $publicId !== Login_security_session_context::publicId($type, $id)
+            && Login_security_session_actions::endOne($publicId, $type . ':' . $id, \LoginSecurity\EndReason::LOGOUT, _l('login_security_sessions_ended_by_user_details'))));
+    }
+
+    /** @return array{0: string, 1: int, 2: string} the user type, the user id, the page's URL */
+    abstract private function mine(): array;
+
+    /** @return array{sessions: list<array<string, mixed>>, base_url: string} */
+    private function mineData(): array
+    {
+        [$type, $id, $url] = $this->mine();
+        $available = Login_security_gateway::instance()->isAvailable();
+
+        return ['sessions' => $available ? Login_security_session_presenter::sessions($type, $type . ':' . $id, Login_security_session_context::publicId($type, $id)) : [],
+            'base_url' => $url];
+    }
+
+    /** Runs an action (POST only, with the extension) and goes back to the page saying how many sessions ended (null: it failed). */
+    private function act(callable $action): void
+    {
+        login_security_sessions_require_post();
+        [$type, $id, $url] = $this->mine();
+        $ended = Login_security_gateway::instance()->isAvailable() ? $action($type, $id) : null;
+        if ($ended === null) {
+            set_alert('danger', login_security_alert_text(_l('login_security_sessions_action_failed')));
+        } elseif ($ended === 0) {
+            set_alert('info', login_security_alert_text(_l('login_security_sessions_nothing_ended')));
+        } else {
+            set_alert('success', login_security_alert_text(Login_security_session_notice::plural('login_security_sessions_signed_out_others', $ended)));
+        }
+        redirect($url);
     }
 }

@@ -3,35 +3,19 @@
 defined('BASEPATH') or exit('No direct script access allowed');
 
 /**
- * Who this request's users are and how they arrived, worked out in one place for every hook: the staff member and
- * the contact logged in (a staff member's "Login as client" is not the contact's login), this browser's token and
- * public session id per user type, the md5 key of its remember-me cookie, and how each user arrived in this
- * request (a form, a two-factor code, the remember-me cookie, "Login as client", or a session taken over).
+ * Who this request's users are, worked out in one place for every hook: the staff member and the contact logged in
+ * (a staff member's "Login as client" is not the contact's login), this browser's token and public session id per
+ * user type, and the md5 key of its remember-me cookie. Nothing here calls the extension.
  *
  * Our token lives in the PHP session only, one key per user type (a staff member and a contact may share a browser
- * session): ['user_id' => int, 'token' => string]. Perfex's session id changes every 5
- * minutes, the token does not. Nothing here calls the extension; the cookie is parsed once per request.
+ * session): ['user_id' => int, 'token' => string]. Perfex's session id changes every 5 minutes, the token does not.
  */
 final class Login_security_session_context
 {
-    /**
-     * How a user arrived in this request (arrival()): a login method (LoginSecurity\Method: form, two_factor,
-     * remember_me), or one of these; null: an ongoing session.
-     */
-    public const ARRIVAL_LOGIN_AS_CLIENT = 'login_as_client';
-    public const ARRIVAL_TAKEN_OVER      = 'taken_over';
+    private const TOKEN_KEY = 'login_security_session_';
 
-    private const TOKEN_KEYS = [
-        \LoginSecurity\UserType::STAFF   => 'login_security_session_staff',
-        \LoginSecurity\UserType::CONTACT => 'login_security_session_contact',
-    ];
-
-    /** The PHP-session key of the session's public id, per user type (the store finds Perfex's rows of exactly one
-     * session by it: keep in step with store::handle_key). */
+    /** + user type: the PHP-session key of the session's public id (keep in step with the store's handle_key). */
     private const HANDLE_KEY = 'login_security_sid_';
-
-    /** @var array<string, string> user type => arrival, as this request's hooks saw it */
-    private static array $arrivals = [];
 
     /** @var string|false|null the md5 key of the remember-me cookie; false: none; null: not read yet */
     private static $autologinKey = null;
@@ -45,7 +29,7 @@ final class Login_security_session_context
     /** The contact logged in by their own login, or 0 ("Login as client" is the staff member's session). */
     public static function contactId(): int
     {
-        return is_client_logged_in() && !self::loginAsClient() ? (int) get_contact_user_id() : 0;
+        return is_client_logged_in() && !get_instance()->session->has_userdata('logged_in_as_client') ? (int) get_contact_user_id() : 0;
     }
 
     /** @return array<string, int> user type => id of each user of this request logged in by their own login */
@@ -54,60 +38,13 @@ final class Login_security_session_context
         return array_filter([\LoginSecurity\UserType::STAFF => self::staffId(), \LoginSecurity\UserType::CONTACT => self::contactId()]);
     }
 
-    /** A staff member browsing the customers area as a contact ("Login as client"). */
-    public static function loginAsClient(): bool
+    /** This browser's token for the user (any user with null: Perfex dropped that login without its logout hook), or null. */
+    public static function token(string $userType, ?int $userId): ?string
     {
-        return get_instance()->session->has_userdata('logged_in_as_client');
-    }
+        $stored = get_instance()->session->userdata(self::TOKEN_KEY . $userType);
+        $ours   = is_array($stored) && ($userId === null || (int) ($stored['user_id'] ?? 0) === $userId);
 
-    /**
-     * How $userType arrived in this request: form, two_factor, remember_me, login_as_client, taken_over, or null
-     * for an ongoing session.
-     */
-    public static function arrival(string $userType): ?string
-    {
-        if ($userType === \LoginSecurity\UserType::CONTACT && is_client_logged_in() && self::loginAsClient()) {
-            return self::ARRIVAL_LOGIN_AS_CLIENT;
-        }
-
-        return self::$arrivals[$userType] ?? null;
-    }
-
-    /** Notes how $userType arrived (the login hook, or the request check for a remember-me or taken-over session). */
-    public static function arrived(string $userType, string $arrival): void
-    {
-        self::$arrivals[$userType] = $arrival;
-    }
-
-    /**
-     * How a staff login that fires before_staff_login now is made: with two-factor authentication on, that hook
-     * fires on the code step, where Perfex keeps tfa_staffid.
-     */
-    public static function staffLoginMethod(int $staffId): string
-    {
-        $session = get_instance()->session;
-        $onCodeStep = $session->has_userdata('_two_factor_auth_established') || (int) $session->userdata('tfa_staffid') === $staffId;
-
-        return $onCodeStep ? \LoginSecurity\Method::TWO_FACTOR : \LoginSecurity\Method::FORM;
-    }
-
-    /** This browser's token for the user, or null. */
-    public static function token(string $userType, int $userId): ?string
-    {
-        $stored = get_instance()->session->userdata(self::TOKEN_KEYS[$userType] ?? '');
-        if (!is_array($stored) || (int) ($stored['user_id'] ?? 0) !== $userId || !is_string($stored['token'] ?? null)) {
-            return null;
-        }
-
-        return $stored['token'];
-    }
-
-    /** The token kept for $userType whoever it was for (Perfex dropped that login without its logout hook), or null. */
-    public static function staleToken(string $userType): ?string
-    {
-        $stored = get_instance()->session->userdata(self::TOKEN_KEYS[$userType]);
-
-        return is_array($stored) && is_string($stored['token'] ?? null) ? $stored['token'] : null;
+        return $ours && is_string($stored['token'] ?? null) ? $stored['token'] : null;
     }
 
     /** The public id (as live() shows it) of this browser's session of the user, or null. */
@@ -118,20 +55,18 @@ final class Login_security_session_context
         return self::token($userType, $userId) !== null && is_string($id) ? $id : null;
     }
 
-    /** Keeps a session that started now in the PHP session ($publicId as the extension gave it). */
+    /** Keeps a session that started now in the PHP session. */
     public static function keep(string $userType, int $userId, string $token, string $publicId): void
     {
         get_instance()->session->set_userdata([
-            self::TOKEN_KEYS[$userType]    => ['user_id' => $userId, 'token' => $token],
+            self::TOKEN_KEY . $userType  => ['user_id' => $userId, 'token' => $token],
             self::HANDLE_KEY . $userType => $publicId,
         ]);
     }
 
-    /** Drops the session of $userType from the PHP session. */
     public static function forget(string $userType): void
     {
-        get_instance()->session->unset_userdata([self::TOKEN_KEYS[$userType], self::HANDLE_KEY . $userType]);
-        unset(self::$arrivals[$userType]);
+        get_instance()->session->unset_userdata([self::TOKEN_KEY . $userType, self::HANDLE_KEY . $userType]);
     }
 
     /** The md5 key of this browser's remember-me row (tbluser_auto_login.key_id), or null without the cookie. */
@@ -142,15 +77,7 @@ final class Login_security_session_context
             self::$autologinKey = is_string($raw) ? (self::autologinKeyOf($raw) ?? false) : false;
         }
 
-        return self::$autologinKey === false ? null : self::$autologinKey;
-    }
-
-    /** Whether the request brought a non-empty autologin cookie (whatever its content). */
-    public static function hasAutologinCookie(): bool
-    {
-        $raw = $_COOKIE[self::autologinCookie()] ?? null;
-
-        return is_string($raw) && $raw !== '';
+        return self::$autologinKey ?: null;
     }
 
     /** Drops the autologin cookie (Perfex refused it already: it is recorded once). */
@@ -163,10 +90,7 @@ final class Login_security_session_context
         self::$autologinKey = false;
     }
 
-    /**
-     * The md5 key id of the autologin cookie this response sets (Perfex's create_autologin() after "remember me"),
-     * or null.
-     */
+    /** The md5 key id of the autologin cookie this response sets (Perfex's create_autologin()), or null. */
     public static function newAutologinKey(): ?string
     {
         $key = null;

@@ -4,68 +4,60 @@ defined('BASEPATH') or exit('No direct script access allowed');
 
 require_once __DIR__ . '/Login_security_session_context.php';
 require_once __DIR__ . '/Login_security_session_notice.php';
-require_once __DIR__ . '/Login_security_session_marker.php';
 
 /**
- * The login-session lifecycle of this request, one extension call per Perfex event: the login (the extension
- * decides whether a session starts and records the login or its refusal), the check of each request (which also
- * admits a remember-me arrival or a session older than the module), and the logout (which ends the session and
- * records it). PHP applies the decision: the PHP-session keys, the redirect, the notice, the cookie.
- *
- * Every extension failure fails open: the request goes on and nobody is refused or signed out.
+ * The login-session lifecycle of this request, one extension call per Perfex event — the login, the check of each
+ * request (which also admits a remember-me arrival or a session older than the module), the logout — each decided
+ * and recorded by the extension. PHP applies the decision: the PHP-session keys, the redirect, the notice, the
+ * cookies. Every extension failure fails open: the request goes on and nobody is refused or signed out.
  */
 final class Login_security_session_guard
 {
-    /**
-     * The user types being signed out by this request whose end is recorded already (by the check that ended the
-     * session, or the refusal of a new one): their logout hook records nothing more.
-     *
-     * @var array<string, true>
-     */
+    /** @var array<string, true> user types signed out by this request whose end is recorded already: their logout hook records nothing more */
     private static array $recorded = [];
 
     /**
      * A login by form or two-factor code (before_staff_login / before_client_login, before Perfex sets its session
-     * keys), one extension call: it refuses a blocked or locked account (hooks/lockout.php gives the claim of this
-     * login's attempt), a banned user or, with single login, a user with a live session (and records the refusal), or
-     * starts a session with its login event. A refused user goes back to the login page with the reason, and Perfex
-     * never logs them in.
+     * keys): the extension refuses a locked or blocked account (hooks/lockout.php gives this attempt's claim), a
+     * banned user or, with single login, a user with a live session — the user goes back to the login page with the
+     * reason and Perfex never logs them in — or starts a session.
      */
     public static function onLogin(string $userType, int $userId, string $method, string $identifier): void
     {
         [$claim, $sameRequest] = login_security_lockout_login_claim($userType);
         $decision = Login_security_gateway::instance()->login($userType, $userId, $method, $identifier, null, self::liveWindow($userType),
             $claim, $sameRequest);
-        if (in_array($decision['state'] ?? null, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
-            login_security_lockout_refuse($userType, ['status' => $decision['state'], 'until' => $decision['until']]);
+        $state    = $decision['state'] ?? null;
+        if (in_array($state, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
+            login_security_lockout_refuse($userType, ['status' => $state, 'until' => $decision['until']]);
         }
-        if (($decision['state'] ?? null) !== 'refused') {
-            Login_security_session_context::arrived($userType, $method);
-            if (self::keep($userType, $userId, $decision)) {
-                // Perfex creates the remember-me row after this hook, in this same request: bind it once it is made.
-                register_shutdown_function([self::class, 'bindNewAutologin'], $decision['token']);
-            }
-
-            return;
+        if ($state === 'refused') {
+            get_instance()->session->unset_userdata(['_two_factor_auth_established', '_two_factor_auth_staff_email', 'tfa_staffid', 'tfa_remember']);
+            set_alert('danger', login_security_alert_text(Login_security_session_notice::message($decision['reason'], $decision['until'])));
+            redirect(login_security_lockout_login_url($userType));
         }
-        get_instance()->session->unset_userdata(['_two_factor_auth_established', '_two_factor_auth_staff_email', 'tfa_staffid', 'tfa_remember']);
-        set_alert('danger', login_security_alert_text(Login_security_session_notice::message($decision['reason'], $decision['until'] ?? null)));
-        redirect(self::loginUrl($userType));
+        if (self::keep($userType, $userId, $decision)) {
+            // Perfex creates the remember-me row after this hook, in this same request: bind it once it is made.
+            register_shutdown_function([self::class, 'bindNewAutologin'], $decision['token']);
+        }
     }
 
     /** Every request (app_init): the one check of each logged-in user of this session. */
     public static function checkRequest(): void
     {
-        if (!Login_security_gateway::instance()->isAvailable()) {
-            return;
-        }
         if (!is_staff_logged_in() && !is_client_logged_in()) {
-            // Signed out from elsewhere with every Perfex session row deleted: say why on the login page.
-            $why = isset($_COOKIE[Login_security_session_marker::COOKIE]) ? Login_security_session_marker::explain() : null;
-            if ($why !== null) {
-                Login_security_session_notice::set($why[0], $why[1]);
+            // Signed out from elsewhere with every Perfex session row deleted: the marker says why. A remember-me
+            // cookie Perfex found no row for: when the module revoked that token, the extension records the refused
+            // arrival, and the cookie is dropped so that it is recorded once.
+            $why = Login_security_session_notice::explain();
+            $key = Login_security_session_context::autologinKey();
+            if ($key !== null && Login_security_gateway::instance()->revokedRememberMe($key) !== null) {
+                $why ??= ['reason' => 'revoked', 'until' => null];
+                Login_security_session_context::dropAutologinCookie();
             }
-            self::refuseRevokedRememberMe($why === null);
+            if ($why !== null) {
+                Login_security_session_notice::set($why['reason'], $why['until']);
+            }
 
             return;
         }
@@ -80,48 +72,25 @@ final class Login_security_session_guard
     }
 
     /**
-     * The logout hook (before_staff_logout / before_contact_logout): the one way a session of ours ends from this
-     * browser — the extension ends it and records its logout event with the duration from its row, in one call.
-     * Nothing more when its end is recorded already (a sign-out by the check).
+     * The logout hook (before_staff_logout / before_contact_logout): the extension ends our session and records its
+     * logout with the duration from its row; without one (the extension could not start it: fail open) the logout
+     * is still recorded, without a duration. Nothing more when its end is recorded already (a sign-out by the check).
      */
     public static function onLogout(string $userType, int $userId): void
     {
-        $token   = $userId > 0 ? Login_security_session_context::token($userType, $userId) : null;
         $gateway = Login_security_gateway::instance();
-        if ($token !== null && !isset(self::$recorded[$userType])) {
-            $gateway->endSession($token, \LoginSecurity\EndReason::LOGOUT, '', $gateway->requestLog());
-        } elseif ($userId > 0 && !isset(self::$recorded[$userType])) {
-            // No session of ours: the extension could not start one (fail open). The logout is still recorded, without
-            // a duration; without the extension this only notes in the PHP log that it was not.
-            $gateway->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
-                'end_reason' => \LoginSecurity\EndReason::LOGOUT]);
+        $token   = Login_security_session_context::token($userType, $userId);
+        if ($userId > 0 && !isset(self::$recorded[$userType])) {
+            $token !== null ? $gateway->endSession($token, \LoginSecurity\EndReason::LOGOUT, '', $gateway->requestLog())
+                : $gateway->record(['event' => \LoginSecurity\Event::LOGOUT, 'user_type' => $userType, 'user_id' => $userId,
+                    'end_reason' => \LoginSecurity\EndReason::LOGOUT]);
         }
         unset(self::$recorded[$userType]);
         Login_security_session_context::forget($userType);
-        Login_security_session_marker::clear();
+        Login_security_session_notice::unmark();
     }
 
-    /**
-     * A logged-out request with an autologin cookie: Perfex found no row for it. When the module revoked that token
-     * (ended its session, or the password changed since), the extension records the refused arrival and the cookie
-     * is dropped, so that it is recorded once; $notice: say why on the login page.
-     */
-    private static function refuseRevokedRememberMe(bool $notice): void
-    {
-        $key = Login_security_session_context::autologinKey();
-        if ($key === null || Login_security_gateway::instance()->revokedRememberMe($key) === null) {
-            return; // no cookie, or not one the module revoked: Perfex's own business
-        }
-        if ($notice) {
-            Login_security_session_notice::set('revoked', null);
-        }
-        Login_security_session_context::dropAutologinCookie(); // Perfex refused it already (its row is gone)
-    }
-
-    /**
-     * End of a login request: when it set an autologin cookie (Perfex's create_autologin() after "remember me"), its
-     * md5 key id is bound to the session that just started, so ending that one session revokes exactly that token.
-     */
+    /** End of a login request that set an autologin cookie: its key is bound to the session, so ending it revokes that token. */
     public static function bindNewAutologin(string $token): void
     {
         $key = Login_security_session_context::newAutologinKey();
@@ -130,16 +99,9 @@ final class Login_security_session_guard
         }
     }
 
-    public static function loginUrl(string $userType): string
-    {
-        return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
-    }
-
     /**
-     * One user of this request: the check's decision — go on, or sign out (ended elsewhere, banned, idle, password
-     * changed: recorded by the extension) — or, without a session of ours, the arrival's: a remember-me login
-     * (Perfex fires no hook for it) when the autologin cookie came, otherwise a session older than the module (or
-     * whose row is gone), taken over.
+     * One user of this request: the check's decision (go on, or sign out), or without a session of ours the
+     * arrival's: a remember-me login (Perfex fires no hook for it) or a session older than the module, taken over.
      */
     private static function verify(string $userType, int $userId): void
     {
@@ -149,14 +111,10 @@ final class Login_security_session_guard
             $input    = get_instance()->input;
             $activity = !$input->is_ajax_request(); // Perfex's background polling is AJAX
             $state    = $gateway->checkSession($token, Login_security_options::idleLimitSeconds($userType), $activity,
-                Login_security_options::singleLogin($userType) ? Login_security_options::sessionIdleSeconds() : null, Login_security_session_context::autologinKey());
+                self::liveWindow($userType), Login_security_session_context::autologinKey());
             $name     = $state['state'] ?? 'active';
-            if ($name === 'ended') {
-                self::signOut($userType, (string) ($state['reason'] ?? \LoginSecurity\EndReason::FORCED), null);
-            } elseif ($name === 'banned') {
-                self::signOut($userType, \LoginSecurity\EndReason::BANNED, (int) ($state['until'] ?? 0));
-            } elseif (in_array($name, [\LoginSecurity\EndReason::IDLE, \LoginSecurity\EndReason::PASSWORD_CHANGED], true)) {
-                self::signOut($userType, $name, null);
+            if (in_array($name, ['ended', 'banned', 'idle', 'password_changed'], true)) {
+                self::signOut($userType, $state['reason'] ?? $name, $state['until'] ?? null);
             } elseif ($name === 'active' && $activity && $input->method() === 'post') {
                 // A form this session sends may change its own user's password (the profile, an admin editing
                 // themselves, Perfex's contact profile which fires no hook): that change does not end this session.
@@ -166,22 +124,16 @@ final class Login_security_session_guard
                 return;
             }
         }
-
         $autologin = $token === null ? Login_security_session_context::autologinKey() : null;
-        $method    = $autologin !== null ? \LoginSecurity\Method::REMEMBER_ME : '';
-        $decision  = $gateway->login($userType, $userId, $method, '', $autologin,
+        $decision  = $gateway->login($userType, $userId, $autologin !== null ? \LoginSecurity\Method::REMEMBER_ME : '', '', $autologin,
             $autologin !== null ? self::liveWindow($userType) : null);
         $state     = $decision['state'] ?? null;
         if (in_array($state, [\LoginSecurity\Verdict::LOCKED, \LoginSecurity\Verdict::BLOCKED], true)) {
             login_security_lockout_refuse_remembered($userType, ['status' => $state, 'until' => $decision['until']]);
-        } elseif ($state === 'refused') {
-            self::signOut($userType, $decision['reason'], $decision['until'] ?? null);
-        } elseif ($state === 'revoked') {
-            // The token was revoked (its session ended, or the password changed since): refused and recorded.
-            self::signOut($userType, 'revoked', null);
+        } elseif ($state === 'refused' || $state === 'revoked') {
+            // Banned, single login, or a remember-me token the module revoked: refused and recorded.
+            self::signOut($userType, $decision['reason'] ?? 'revoked', $decision['until']);
         }
-        Login_security_session_context::arrived($userType, $autologin !== null
-            ? \LoginSecurity\Method::REMEMBER_ME : Login_security_session_context::ARRIVAL_TAKEN_OVER);
         self::keep($userType, $userId, $decision);
     }
 
@@ -191,19 +143,14 @@ final class Login_security_session_guard
         return Login_security_options::singleLogin($userType) ? Login_security_options::sessionIdleSeconds() : null;
     }
 
-    /**
-     * Keeps a session the extension started (its token, in the PHP session only) and marks the browser; false when
-     * none started (the extension could not answer: fail open).
-     *
-     * @param array<string, mixed>|null $decision
-     */
+    /** Keeps a session the extension started (its token in the PHP session only) and marks the browser; false: none started. */
     private static function keep(string $userType, int $userId, ?array $decision): bool
     {
         if (($decision['state'] ?? null) !== 'allowed') {
             return false;
         }
         Login_security_session_context::keep($userType, $userId, $decision['token'], $decision['id']);
-        Login_security_session_marker::issue($userType, $userId, $decision['id']);
+        Login_security_session_notice::mark($userType, $userId, $decision['id']);
         Login_security_session_notice::clear();
 
         return true;
@@ -212,25 +159,24 @@ final class Login_security_session_guard
     /** Perfex dropped a login without its logout hook: our session of it ends too (no write when there is none). */
     private static function dropStale(string $userType): void
     {
-        $token = Login_security_session_context::staleToken($userType);
+        $token = Login_security_session_context::token($userType, null);
         if ($token !== null) {
             Login_security_gateway::instance()->endSession($token, \LoginSecurity\EndReason::LOGOUT, '');
             Login_security_session_context::forget($userType);
-            Login_security_session_marker::clearFor($userType); // ended here: no notice to give about it
+            Login_security_session_notice::unmark($userType); // ended here: no notice to give about it
         }
     }
 
     /**
-     * Signs the user out the Perfex way (Authentication_model::logout() fires the logout hook, deletes this
-     * browser's remember-me row and destroys the session) and sends them to the login page, which says why ($notice:
-     * an end reason or "revoked"; $until: the end of a ban). The extension recorded the end already.
+     * Signs the user out the Perfex way (its logout() fires the logout hook, deletes this browser's remember-me row,
+     * destroys the session) to the login page, which says why. The extension recorded the end already.
      */
     private static function signOut(string $userType, string $notice, ?int $until): void
     {
         self::$recorded[$userType] = true;
-        Login_security_session_marker::clear();
+        Login_security_session_notice::unmark();
         Login_security_session_notice::set($notice, $until);
         get_instance()->authentication_model->logout($userType === \LoginSecurity\UserType::STAFF);
-        redirect(self::loginUrl($userType));
+        redirect(login_security_lockout_login_url($userType));
     }
 }

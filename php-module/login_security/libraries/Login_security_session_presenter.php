@@ -5,8 +5,8 @@ defined('BASEPATH') or exit('No direct script access allowed');
 require_once __DIR__ . '/Login_security_log_presenter.php';
 
 /**
- * Live sessions and bans (LoginSecurity\Sessions::live() / bans()) as display text for the sessions pages. Returns
- * plain text: the views escape it.
+ * Live sessions and bans (LoginSecurity\Sessions::live() / bans(), shaped as the stub says) as display text for the
+ * sessions pages. Returns plain text: the views escape it.
  */
 final class Login_security_session_presenter
 {
@@ -17,36 +17,42 @@ final class Login_security_session_presenter
     public const LIST_LIMIT = 500;
 
     /**
+     * The live sessions of a user type ("" all) or of one user ("staff:ID" / "contact:ID"), presented, the session
+     * with the public id $currentId marked "current", and only those whose user name or e-mail contains $term.
+     *
+     * @return list<array<string, mixed>>
+     */
+    public static function sessions(string $userType, string $user, ?string $currentId, string $term = ''): array
+    {
+        $rows = [];
+        foreach (Login_security_gateway::instance()->liveSessions($userType, $user, self::LIST_WINDOW, self::LIST_LIMIT) as $row) {
+            $row = self::session($row, $currentId);
+            if ($term === '' || mb_stripos($row['user_name'] . ' ' . $row['email'], $term, 0, 'UTF-8') !== false) {
+                $rows[] = $row;
+            }
+        }
+
+        return $rows;
+    }
+
+    /**
      * @param array<string, mixed> $row a row of live()
-     * @param string|null $currentId the public id of the viewer's own session
      * @return array<string, mixed>
      */
-    public static function session(array $row, ?string $currentId = null): array
+    private static function session(array $row, ?string $currentId): array
     {
-        $type   = self::text($row, 'user_type');
-        $userId = (int) ($row['user_id'] ?? 0);
-        $method = self::text($row, 'method');
-        $seen   = (int) ($row['last_seen'] ?? 0);
-
         return [
-            'id'         => self::text($row, 'id'),
-            'user_type'  => $type,
-            'user_id'    => $userId,
-            'user_key'   => $type . ':' . $userId,
-            'user_name'  => self::name($row, $type, $userId),
-            'email'      => self::text($row, 'email'),
-            'type_label' => self::label('user_type', $type),
-            'ip'         => self::text($row, 'ip'),
-            'user_agent' => self::text($row, 'user_agent'),
-            'device'     => self::label('device', self::text($row, 'device')),
-            'browser'    => self::text($row, 'browser'),
-            'os'         => self::text($row, 'os'),
-            'method'     => $method === '' ? _l('login_security_sessions_method_takeover') : self::label('method', $method),
-            'login_at'   => self::time($row['created_at'] ?? null),
-            'seen_at'    => self::time($seen),
-            'seen_ago'   => _l('login_security_sessions_ago', Login_security_log_presenter::duration(max(0, time() - $seen))),
-            'current'    => $currentId !== null && self::text($row, 'id') === $currentId,
-        ];
+            'id'         => $row['id'],
+            'user_key'   => $row['user_type'] . ':' . $row['user_id'],
+            'user_name'  => self::name($row['user_name'], $row['user_type'], $row['user_id']),
+            'type_label' => self::label('user_type', $row['user_type']),
+            'device'     => self::label('device', $row['device']),
+            'method'     => $row['method'] === '' ? _l('login_security_sessions_method_takeover') : self::label('method', $row['method']),
+            'login_at'   => self::time($row['created_at']),
+            'seen_at'    => self::time($row['last_seen']),
+            'seen_ago'   => _l('login_security_sessions_ago', Login_security_log_presenter::duration(max(0, time() - $row['last_seen']))),
+            'current'    => $row['id'] === $currentId,
+        ] + $row;
     }
 
     /**
@@ -55,41 +61,15 @@ final class Login_security_session_presenter
      */
     public static function ban(array $ban): array
     {
-        $type   = self::text($ban, 'user_type');
-        $userId = (int) ($ban['user_id'] ?? 0);
-
         return [
-            'user_type'  => $type,
-            'user_id'    => $userId,
-            'user_name'  => self::name([], $type, $userId),
-            'type_label' => self::label('user_type', $type),
-            'until'      => self::time($ban['until'] ?? null),
-            'reason'     => self::text($ban, 'reason'),
-            'created_by' => self::text($ban, 'created_by'),
-        ];
+            'user_name'  => self::name('', $ban['user_type'], $ban['user_id']),
+            'type_label' => self::label('user_type', $ban['user_type']),
+            'until'      => self::time($ban['until']),
+        ] + $ban;
     }
 
-    /**
-     * Keeps the sessions whose user name or e-mail contains $term (case-insensitive).
-     *
-     * @param list<array<string, mixed>> $rows presented sessions
-     * @return list<array<string, mixed>>
-     */
-    public static function search(array $rows, string $term): array
+    private static function name(string $name, string $type, int $userId): string
     {
-        if ($term === '') {
-            return $rows;
-        }
-
-        return array_values(array_filter($rows, static function (array $row) use ($term) {
-            return mb_stripos($row['user_name'] . ' ' . $row['email'], $term, 0, 'UTF-8') !== false;
-        }));
-    }
-
-    /** @param array<string, mixed> $row */
-    private static function name(array $row, string $type, int $userId): string
-    {
-        $name = self::text($row, 'user_name');
         if ($name === '' && $type === \LoginSecurity\UserType::STAFF) {
             $name = (string) get_staff_full_name($userId);
         } elseif ($name === '' && $type === \LoginSecurity\UserType::CONTACT && function_exists('get_contact_full_name')) {
@@ -111,15 +91,8 @@ final class Login_security_session_presenter
         return $label === $key ? $code : $label;
     }
 
-    /** @param mixed $at */
-    private static function time($at): string
+    private static function time(int $at): string
     {
-        return is_numeric($at) && (int) $at > 0 ? date(Login_security_log_presenter::TIME_FORMAT, (int) $at) : '';
-    }
-
-    /** @param array<string, mixed> $row */
-    private static function text(array $row, string $key): string
-    {
-        return isset($row[$key]) && is_scalar($row[$key]) ? (string) $row[$key] : '';
+        return $at > 0 ? date(Login_security_log_presenter::TIME_FORMAT, $at) : '';
     }
 }

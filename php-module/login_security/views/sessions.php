@@ -4,13 +4,12 @@
  * (presented), $notice (string|null), $interval (seconds between refreshes). assets/js/sessions.js refreshes the
  * rows from data-rows-url; a refresh is a background request and never counts as the admin's activity.
  */
-$rows_url = admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows');
 init_head(); ?>
 <div id="wrapper">
     <div class="content">
         <div class="row">
             <div class="col-md-12" id="login-security-sessions"
-                data-rows-url="<?= e($rows_url); ?>"
+                data-rows-url="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows')); ?>"
                 data-interval="<?= e((string) $interval); ?>">
                 <div class="login-security-sessions-heading">
                     <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_sessions')); ?></h4>
@@ -18,9 +17,7 @@ init_head(); ?>
                         data-label="<?= e(_l('login_security_sessions_updated_at', '%s')); ?>"><?= e(_l('login_security_sessions_updated_at', date('H:i:s'))); ?></span>
                 </div>
 
-                <?php if ($notice !== null) { ?>
                 <?= login_security_notice_html($notice); ?>
-                <?php } ?>
 
                 <div class="panel_s">
                     <div class="panel-body">
@@ -28,9 +25,9 @@ init_head(); ?>
                             <div class="form-group">
                                 <label for="login-security-sessions-type" class="control-label"><?= e(_l('login_security_sessions_filter_type')); ?></label>
                                 <select id="login-security-sessions-type" name="type" class="form-control">
-                                    <option value=""><?= e(_l('login_security_sessions_all_users')); ?></option>
-                                    <option value="staff"<?= $filter['type'] === 'staff' ? ' selected' : ''; ?>><?= e(_l('login_security_user_type_staff')); ?></option>
-                                    <option value="contact"<?= $filter['type'] === 'contact' ? ' selected' : ''; ?>><?= e(_l('login_security_user_type_contact')); ?></option>
+                                    <?php foreach (['' => 'login_security_sessions_all_users', 'staff' => 'login_security_user_type_staff', 'contact' => 'login_security_user_type_contact'] as $value => $label) { ?>
+                                    <option value="<?= e($value); ?>"<?= $filter['type'] === $value ? ' selected' : ''; ?>><?= e(_l($label)); ?></option>
+                                    <?php } ?>
                                 </select>
                             </div>
                             <div class="form-group">
@@ -51,17 +48,9 @@ init_head(); ?>
                         <div class="table-responsive">
                             <table class="table table-striped login-security-sessions-table" id="login-security-sessions-table">
                                 <thead>
-                                    <tr>
-                                        <th><?= e(_l('login_security_col_user')); ?></th>
-                                        <th><?= e(_l('login_security_col_ip')); ?></th>
-                                        <th><?= e(_l('login_security_col_device')); ?></th>
-                                        <th><?= e(_l('login_security_sessions_col_login')); ?></th>
-                                        <th><?= e(_l('login_security_sessions_col_last_activity')); ?></th>
-                                        <th><?= e(_l('login_security_sessions_col_method')); ?></th>
-                                        <?php if ($can_manage) { ?>
-                                        <th><?= e(_l('login_security_sessions_col_actions')); ?></th>
-                                        <?php } ?>
-                                    </tr>
+                                    <tr><?php foreach (array_merge(['col_user', 'col_ip', 'col_device', 'sessions_col_login', 'sessions_col_last_activity', 'sessions_col_method'], $can_manage ? ['sessions_col_actions'] : []) as $column) { ?>
+                                        <th><?= e(_l('login_security_' . $column)); ?></th>
+                                    <?php } ?></tr>
                                 </thead>
                                 <tbody id="login-security-sessions-rows">
                                     <?php get_instance()->load->view('login_security/sessions_rows', ['sessions' => $sessions, 'can_manage' => $can_manage]); ?>
@@ -79,13 +68,9 @@ init_head(); ?>
                         <?php } else { ?>
                         <table class="table login-security-bans-table">
                             <thead>
-                                <tr>
-                                    <th><?= e(_l('login_security_col_user')); ?></th>
-                                    <th><?= e(_l('login_security_sessions_col_until')); ?></th>
-                                    <th><?= e(_l('login_security_sessions_col_reason')); ?></th>
-                                    <th><?= e(_l('login_security_sessions_col_banned_by')); ?></th>
-                                    <?php if ($can_manage) { ?><th></th><?php } ?>
-                                </tr>
+                                <tr><?php foreach (['col_user', 'sessions_col_until', 'sessions_col_reason', 'sessions_col_banned_by'] as $column) { ?>
+                                    <th><?= e(_l('login_security_' . $column)); ?></th>
+                                <?php } ?><?= $can_manage ? '<th></th>' : ''; ?></tr>
                             </thead>
                             <tbody>
                                 <?php foreach ($bans as $ban) { ?>

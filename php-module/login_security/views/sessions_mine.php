@@ -4,27 +4,18 @@
  * (presented, this browser's marked current), $base_url (the page; actions post to <base_url>/end_others and /end),
  * $notice (string|null). Everything escaped.
  */
-$ls_others = array_values(array_filter($sessions, static function (array $session) {
-    return !$session['current'];
-}));
 ?>
 <div id="login-security-my-sessions" class="login-security-my-sessions">
     <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_my_sessions')); ?></h4>
     <p class="text-muted"><?= e(_l('login_security_my_sessions_intro')); ?></p>
-    <?php if ($notice !== null) { ?>
     <?= login_security_notice_html($notice, $admin_area ?? true); ?>
-    <?php } ?>
 
     <div class="table-responsive">
         <table class="table table-striped login-security-sessions-table" id="login-security-my-sessions-table">
             <thead>
-                <tr>
-                    <th><?= e(_l('login_security_col_device')); ?></th>
-                    <th><?= e(_l('login_security_col_ip')); ?></th>
-                    <th><?= e(_l('login_security_sessions_col_login')); ?></th>
-                    <th><?= e(_l('login_security_sessions_col_last_activity')); ?></th>
-                    <th></th>
-                </tr>
+                <tr><?php foreach (['col_device', 'col_ip', 'sessions_col_login', 'sessions_col_last_activity'] as $column) { ?>
+                    <th><?= e(_l('login_security_' . $column)); ?></th>
+                <?php } ?><th></th></tr>
             </thead>
             <tbody>
                 <?php foreach ($sessions as $session) { ?>
@@ -51,7 +42,7 @@ $ls_others = array_values(array_filter($sessions, static function (array $sessio
         </table>
     </div>
 
-    <?php if ($ls_others === []) { ?>
+    <?php if (!in_array(false, array_column($sessions, 'current'), true)) { // no other session ?>
     <p class="text-muted" id="login-security-no-other-sessions"><?= e(_l('login_security_my_sessions_none')); ?></p>
     <?php } ?>
     <?= form_open($base_url . '/end_others', ['id' => 'login-security-end-others']); ?>

@@ -1,7 +1,7 @@
 <?php defined('BASEPATH') or exit('No direct script access allowed');
 /**
  * The rows of the Login Sessions table (the page includes them; /rows sends them alone for the refresh).
- * Variables: $sessions (presented by Login_security_session_presenter::session()), $can_manage. Everything escaped.
+ * Variables: $sessions (Login_security_session_presenter::sessions()), $can_manage. Everything escaped.
  */
 $sessions_uri = LOGIN_SECURITY_URI_SESSIONS;
 ?>
@@ -31,12 +31,11 @@ $sessions_uri = LOGIN_SECURITY_URI_SESSIONS;
     <?php if ($can_manage) { ?>
     <td class="login-security-session-actions">
         <?php if (!$session['current']) { // your own session: sign out with Perfex's logout, not as an admin action ?>
-        <?= form_open(admin_url($sessions_uri . '/end'), ['class' => 'login-security-inline-form'], $user_fields + ['id' => $session['id']]); ?>
-            <button type="submit" class="btn btn-default btn-xs" data-confirm="<?= e(_l('login_security_sessions_end_confirm')); ?>"><?= e(_l('login_security_sessions_end')); ?></button>
+        <?php foreach (['end' => $user_fields + ['id' => $session['id']], 'end_user' => $user_fields] as $action => $fields) { ?>
+        <?= form_open(admin_url($sessions_uri . '/' . $action), ['class' => 'login-security-inline-form'], $fields); ?>
+            <button type="submit" class="btn btn-default btn-xs" data-confirm="<?= e(_l('login_security_sessions_' . $action . '_confirm')); ?>"><?= e(_l('login_security_sessions_' . $action)); ?></button>
         <?= form_close(); ?>
-        <?= form_open(admin_url($sessions_uri . '/end_user'), ['class' => 'login-security-inline-form'], $user_fields); ?>
-            <button type="submit" class="btn btn-default btn-xs" data-confirm="<?= e(_l('login_security_sessions_end_user_confirm')); ?>"><?= e(_l('login_security_sessions_end_user')); ?></button>
-        <?= form_close(); ?>
+        <?php } ?>
         <details class="login-security-ban">
             <summary class="btn btn-danger btn-xs"><?= e(_l('login_security_sessions_ban')); ?></summary>
             <?= form_open(admin_url($sessions_uri . '/ban'), ['class' => 'login-security-ban-form'], $user_fields); ?>
