@@ -39,18 +39,13 @@ class Locked_accounts extends AdminController
 
         $one  = $this->input->post('key');
         $keys = is_string($one) && $one !== '' ? [$one] : ($this->input->post('keys') ?? []);
-        if ($keys === [] || !is_array($keys) || count($keys) > 500) {
-            $this->done($keys === [] ? 'warning' : 'danger', _l($keys === [] ? 'login_security_reenable_nothing' : 'login_security_reenable_invalid'));
+        $bad  = !is_array($keys) || count($keys) > 500 || array_filter($keys, static fn ($key) => !is_string($key)
+            || !preg_match('/^(staff|contact|ip):([^\x00-\x1f\x7f]{1,191})$/uD', $key, $m)
+            || ($m[1] === 'ip' && filter_var($m[2], FILTER_VALIDATE_IP) === false)) !== [];
+        if ($keys === [] || $bad) {
+            $this->done($bad ? 'danger' : 'warning', _l($bad ? 'login_security_reenable_invalid' : 'login_security_reenable_nothing'));
 
             return;
-        }
-        foreach ($keys as $key) {
-            if (!is_string($key) || !preg_match('/^(staff|contact|ip):([^\x00-\x1f\x7f]{1,191})$/uD', $key, $m)
-                || ($m[1] === 'ip' && filter_var($m[2], FILTER_VALIDATE_IP) === false)) {
-                $this->done('danger', _l('login_security_reenable_invalid'));
-
-                return;
-            }
         }
         $keys    = array_values(array_unique($keys));
         $gateway = Login_security_gateway::instance();
@@ -70,11 +65,12 @@ class Locked_accounts extends AdminController
 
             return;
         }
-        $done = [];
+        $done  = [];
+        $actor = ['actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()];
         foreach ($lifted as $row) {
             $done[] = $shown = self::shown($row);
             $gateway->record(['event' => \LoginSecurity\Event::REENABLED, 'user_type' => $row['kind'] === 'ip' ? '' : $row['kind'],
-                'user_id' => $row['user_id'], 'identifier' => $shown, 'actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()]);
+                'user_id' => $row['user_id'], 'identifier' => $shown] + $actor);
         }
         $done = $done ?: $keys; // none was still locked: nothing was lifted
         log_activity('Login Security: re-enabled ' . implode(', ', $done));
@@ -93,6 +89,7 @@ class Locked_accounts extends AdminController
         $isIp    = $row['kind'] === 'ip';
         $subject = self::shown($row);
         $filter  = $isIp ? ['ip' => $subject] : ($row['user_id'] ? ['user' => $row['kind'] . ':' . $row['user_id']] : ['identifier' => $subject]);
+        $filter  = http_build_query($filter + ['from' => '', 'to' => ''], '', '&', PHP_QUERY_RFC3986);
         $time    = static fn (?int $at) => $at ? date('Y-m-d H:i:s', $at) : '';
 
         return [
@@ -101,7 +98,7 @@ class Locked_accounts extends AdminController
             'name'         => $isIp ? '' : ($row['user_name'] !== '' ? $row['user_name'] : _l('login_security_locked_unknown_account')),
             'known'        => !$isIp && $row['user_id'],
             'subject'      => $subject,
-            'log_url'      => admin_url(LOGIN_SECURITY_URI_LOG . '?' . http_build_query($filter + ['from' => '', 'to' => ''], '', '&', PHP_QUERY_RFC3986)),
+            'log_url'      => admin_url(LOGIN_SECURITY_URI_LOG . '?' . $filter),
             'failures'     => $row['failures'],
             'lockouts'     => $row['lockouts'],
             'locked_until' => $time($row['locked_until']),

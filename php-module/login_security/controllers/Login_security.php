@@ -19,7 +19,7 @@ class Login_security extends AdminController
         $query   = $this->query();
         $gateway = Login_security_gateway::instance();
         $result  = $gateway->events($query->filter, $query->page, Login_security_log_query::PER_PAGE);
-        $counts  = $gateway->dailyCounts($query->chartFilter(), $query->chartUtcOffset());
+        $counts  = $gateway->dailyCounts(...$query->chart());
 
         login_security_page_assets(true);
         $this->load->view('login_security/log', [

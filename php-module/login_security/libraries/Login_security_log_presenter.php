@@ -2,6 +2,8 @@
 
 defined('BASEPATH') or exit('No direct script access allowed');
 
+use LoginSecurity\Event;
+
 /**
  * Turns Login Log rows (Store::events() / exportEvents(), shaped as the stub says) into display text for the page and
  * cells for the CSV. Returns plain text: the view escapes it. Times are shown in PHP's time zone (Perfex sets it).
@@ -11,16 +13,9 @@ final class Login_security_log_presenter
     public const TIME_FORMAT = 'Y-m-d H:i:s';
 
     /** Event → Bootstrap 3 label class. */
-    private const BADGES = [
-        \LoginSecurity\Event::LOGIN       => 'label-success',
-        \LoginSecurity\Event::FAILED      => 'label-danger',
-        \LoginSecurity\Event::LOGOUT      => 'label-default',
-        \LoginSecurity\Event::LOG_CLEARED => 'label-warning',
-        \LoginSecurity\Event::PURGED      => 'label-info',
-        \LoginSecurity\Event::LOCKOUT     => 'label-warning',
-        \LoginSecurity\Event::BLOCKED     => 'label-danger',
-        \LoginSecurity\Event::REENABLED   => 'label-info',
-    ];
+    private const BADGES = [Event::LOGIN => 'label-success', Event::FAILED => 'label-danger', Event::LOGOUT => 'label-default',
+        Event::LOG_CLEARED => 'label-warning', Event::PURGED => 'label-info', Event::LOCKOUT => 'label-warning', Event::BLOCKED => 'label-danger',
+        Event::REENABLED => 'label-info'];
 
     /** The CSV's columns (headers: login_security_csv_<key>): codes rather than labels, durations in seconds. */
     private const CSV = ['at', 'user_type', 'user_id', 'user_name', 'identifier', 'event', 'method', 'reason', 'ip', 'device', 'browser',
@@ -29,7 +24,8 @@ final class Login_security_log_presenter
     /** @return array<string, string> */
     public static function row(array $row): array
     {
-        $software = implode(' · ', array_filter([trim($row['browser'] . ' ' . $row['browser_version']), trim($row['os'] . ' ' . $row['os_version'])], 'strlen'));
+        $software = implode(' · ', array_filter([trim($row['browser'] . ' ' . $row['browser_version']),
+            trim($row['os'] . ' ' . $row['os_version'])], 'strlen'));
 
         return [
             'time'        => self::time($row['at']),
@@ -99,22 +95,23 @@ final class Login_security_log_presenter
     {
         $by = $row['actor_name'];
         switch ($row['event']) {
-            case \LoginSecurity\Event::LOGIN:
+            case Event::LOGIN:
                 return self::label('method', $row['method']);
-            case \LoginSecurity\Event::FAILED:
+            case Event::FAILED:
                 return self::label('reason', $row['reason']);
-            case \LoginSecurity\Event::LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
+            case Event::LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
                 return implode(' · ', array_filter([self::label('end_reason', $row['end_reason']), $row['details'],
                     $by !== '' ? _l('login_security_cleared_by', $by) : ''], 'strlen'));
-            case \LoginSecurity\Event::LOG_CLEARED:
+            case Event::LOG_CLEARED:
                 return _l('login_security_cleared_by', $by);
-            case \LoginSecurity\Event::PURGED:
+            case Event::PURGED:
                 return _l('login_security_purged_count', $row['details']);
-            case \LoginSecurity\Event::LOCKOUT: // the extension reads its scope ("account" / "ip" / "") and end from the event
-                return $row['lock_scope'] !== '' ? _l('login_security_lockout_detail_' . $row['lock_scope'], self::time($row['lock_until'])) : $row['details'];
-            case \LoginSecurity\Event::BLOCKED:
+            case Event::LOCKOUT: // the extension reads its scope ("account" / "ip" / "") and end from the event
+                return $row['lock_scope'] === '' ? $row['details']
+                    : _l('login_security_lockout_detail_' . $row['lock_scope'], self::time($row['lock_until']));
+            case Event::BLOCKED:
                 return _l('login_security_lockout_detail_blocked');
-            case \LoginSecurity\Event::REENABLED:
+            case Event::REENABLED:
                 return _l('login_security_reenabled_by', $by);
         }
 

@@ -39,7 +39,8 @@ final class Login_security_log_query
         $this->now  = $now ?? time();
         $text       = static fn ($value, int $max) => is_string($value) ? mb_substr(trim(mb_scrub($value, 'UTF-8')), 0, $max, 'UTF-8') : '';
 
-        if ($this->accept('user', $get('user'), static fn ($v) => preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $v, $m) && (int) $m[2] <= 2147483647)) {
+        $user       = static fn ($v) => preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $v, $m) && (int) $m[2] <= 2147483647;
+        if ($this->accept('user', $get('user'), $user)) {
             $this->values['user_label'] = $text($get('user_label'), 200);
         }
         $today = $this->localDay($this->now);
@@ -66,19 +67,18 @@ final class Login_security_log_query
         }
     }
 
-    /** The chart's filter: the user and IP of the table, over its dates or the last 30 days up to "to" or today. */
-    public function chartFilter(): array
+    /**
+     * Store::dailyCounts()'s arguments: the user and IP of the table over its dates, or over the last 30 days up to
+     * "to" or today; the seconds east of UTC of the day boundaries, taken at the end of that range.
+     *
+     * @return array{0: array<string, string|int>, 1: int}
+     */
+    public function chart(): array
     {
         $to   = $this->filter['to'] ?? $this->endOfDay($this->localDay($this->now));
         $from = $this->filter['from'] ?? $this->localDay($to)->modify('-' . (self::DEFAULT_DAYS - 1) . ' days')->getTimestamp();
 
-        return array_intersect_key($this->filter, ['user' => 1, 'ip' => 1]) + ['from' => $from, 'to' => $to];
-    }
-
-    /** Seconds east of UTC of the day boundaries, taken at the end of the chart's range. */
-    public function chartUtcOffset(): int
-    {
-        return $this->localDay($this->chartFilter()['to'])->getOffset();
+        return [array_intersect_key($this->filter, ['user' => 1, 'ip' => 1]) + ['from' => $from, 'to' => $to], $this->localDay($to)->getOffset()];
     }
 
     /**
@@ -115,7 +115,8 @@ final class Login_security_log_query
         $first = ($this->page - 1) * self::PER_PAGE + 1;
         $shown = $first <= $total;
 
-        return ['first_row' => $shown ? $first : 0, 'last_row' => $shown ? min($total, $this->page * self::PER_PAGE) : 0, 'last_page' => $last, 'items' => $items];
+        return ['first_row' => $shown ? $first : 0, 'last_row' => $shown ? min($total, $this->page * self::PER_PAGE) : 0,
+            'last_page' => $last, 'items' => $items];
     }
 
     /**
