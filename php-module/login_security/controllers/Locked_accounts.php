@@ -47,30 +47,13 @@ class Locked_accounts extends AdminController
 
             return;
         }
-        $keys    = array_values(array_unique($keys));
-        $gateway = Login_security_gateway::instance();
-        $lifted  = []; // what each key lifts, read before: a key may name an account by any spelling of its e-mail
-        $rows    = $gateway->lockedAccounts(10000);
-        foreach ($keys as $key) {
-            [$kind, $subject] = explode(':', $key, 2);
-            foreach ($rows as $row) {
-                if ($row['kind'] === $kind && ($row['subject'] === $subject || ($kind !== 'ip' && $row['user_id'] && $row['email'] !== ''
-                    && mb_strtolower(trim($subject)) === mb_strtolower($row['email'])))) {
-                    $lifted[$key] = $row;
-                }
-            }
-        }
-        if ($gateway->reenable($keys) === null) {
+        $keys  = array_values(array_unique($keys)); // the extension records each one it lifted, with who did it
+        $actor = ['actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()];
+        $done  = Login_security_gateway::instance()->reenableRecorded($keys, $actor);
+        if ($done === null) {
             $this->done('danger', _l('login_security_reenable_failed'));
 
             return;
-        }
-        $done  = [];
-        $actor = ['actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()];
-        foreach ($lifted as $row) {
-            $done[] = $shown = self::shown($row);
-            $gateway->record(['event' => \LoginSecurity\Event::REENABLED, 'user_type' => $row['kind'] === 'ip' ? '' : $row['kind'],
-                'user_id' => $row['user_id'], 'identifier' => $shown] + $actor);
         }
         $done = $done ?: $keys; // none was still locked: nothing was lifted
         log_activity('Login Security: re-enabled ' . implode(', ', $done));
