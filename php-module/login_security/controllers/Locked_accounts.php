@@ -70,7 +70,9 @@ class Locked_accounts extends AdminController
     private function present(array $row): array
     {
         $isIp    = $row['kind'] === 'ip';
-        $subject = self::shown($row);
+        // What names a key for people: an IP, the account's e-mail, or the e-mail last typed for an address that
+        // matches no account (the key itself is the account id or a hash of the address's folded form).
+        $subject = $isIp || $row['email'] === '' ? $row['subject'] : $row['email'];
         $filter  = $isIp ? ['ip' => $subject] : ($row['user_id'] ? ['user' => $row['kind'] . ':' . $row['user_id']] : ['identifier' => $subject]);
         $filter  = http_build_query($filter + ['from' => '', 'to' => ''], '', '&', PHP_QUERY_RFC3986);
         $time    = static fn (?int $at) => $at ? date('Y-m-d H:i:s', $at) : '';
@@ -89,14 +91,5 @@ class Locked_accounts extends AdminController
             'last_ip'      => $row['last_ip'],
             'last_attempt' => $time($row['last_failure']),
         ];
-    }
-
-    /**
-     * What names a key for people: an IP, the account's e-mail, or the e-mail last typed for an address that matches
-     * no account (the key itself is the account id or a hash of the address's folded form).
-     */
-    private static function shown(array $row): string
-    {
-        return $row['kind'] === 'ip' || $row['email'] === '' ? $row['subject'] : $row['email'];
     }
 }

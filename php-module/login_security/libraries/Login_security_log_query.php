@@ -38,7 +38,6 @@ final class Login_security_log_query
         $this->zone = new DateTimeZone(date_default_timezone_get());
         $this->now  = $now ?? time();
         $text       = static fn ($value, int $max) => is_string($value) ? mb_substr(trim(mb_scrub($value, 'UTF-8')), 0, $max, 'UTF-8') : '';
-
         $user       = static fn ($v) => preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $v, $m) && (int) $m[2] <= 2147483647;
         if ($this->accept('user', $get('user'), $user)) {
             $this->values['user_label'] = $text($get('user_label'), 200);
