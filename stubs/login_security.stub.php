@@ -153,7 +153,7 @@ namespace LoginSecurity {
         public const PASSWORD_CHANGED = 'password_changed';
     }
 
-    /** The status of a lockout verdict (claimLogin, loginSucceeded, accountStatus). */
+    /** The status of a lockout verdict (Store::claimLogin, Store::loginFailed, Sessions::login). */
     final class Verdict {
         /** Never needed: the class only holds constants. */
         public function __construct() {}
@@ -273,7 +273,7 @@ namespace LoginSecurity {
          *   scope "account" | "ip" | "" — which counter refused, or which one this attempt locked (until: its end);
          *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
          *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
-         *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginSucceeded() / loginFailed().
+         *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginFailed() / Sessions::login().
          *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
          *   READ COMMITTED.
          *
@@ -281,26 +281,6 @@ namespace LoginSecurity {
          *   recorded with it in the claim's transaction (reason "locked_out" or "blocked", user_id the account).
          */
         public function claimLogin(string $kind, mixed $identifier, string $ip, array $settings, ?array $refused = null): array {}
-
-        /**
-         * The moment of login of account $user_id (its password and any 2FA code were right). What $claim (the
-         * `claim` of its attempt's claimLogin() verdict) counted is taken back — a correct password on the last
-         * retry locks nothing and never uses up the per-IP limit —; without it, the account's failures are cleared.
-         * Then the verdict, by the account's id: "blocked", or "locked" unless $same_request (its password was
-         * checked under that claim in this very request), else "allowed". Same shape as claimLogin(); a refusal
-         * records $refused (as claimLogin() does) in the same transaction.
-         *
-         * @param array<string, mixed>|null $refused
-         */
-        public function loginSucceeded(string $kind, int $user_id, array $settings, ?string $claim = null, ?bool $same_request = null, ?array $refused = null): array {}
-
-        /**
-         * The standing of account $user_id now, nothing counted (a user who arrived by the remember-me cookie):
-         * "allowed", "locked" (until) or "blocked". Same shape as claimLogin(); a refusal records $refused.
-         *
-         * @param array<string, mixed>|null $refused
-         */
-        public function accountStatus(string $kind, int $user_id, array $settings, ?array $refused = null): array {}
 
         /**
          * A failed login attempt ($failed: its 'failed' event as recordEvent() takes it, with the reason Perfex
@@ -378,9 +358,12 @@ namespace LoginSecurity {
          * recorded. Otherwise a session starts with its "login" event (none for a takeover).
          *
          * With $lockout (['settings' => the module's settings without their prefix, 'claim' => the claim of this
-         * login's attempt or null, 'same_request' => bool]) the lockout decides first, by the account's id: a form or
-         * 2FA login as Store::loginSucceeded() decides, a remember-me arrival as Store::accountStatus(); a refusal is
-         * recorded (a "failed" event, reason "locked_out" or "blocked") and no session starts.
+         * login's attempt or null, 'same_request' => bool]) the lockout decides first, by the account's id. A form or
+         * 2FA login: what the claim counted is taken back — a correct password on the last retry locks nothing and
+         * never uses up the per-IP limit —; without a claim the account's failures are cleared; then it is refused
+         * when the account is blocked, or locked unless 'same_request' (its password was checked under that claim in
+         * this very request). A remember-me arrival counts nothing and is refused when the account is locked or
+         * blocked. A refusal is recorded (a "failed" event, reason "locked_out" or "blocked") and no session starts.
          *
          * @param array{settings: array<string, string>, claim: string|null, same_request: bool}|null $lockout
          * @return array{state: string, token?: string, id?: string, reason?: string, until?: int}

@@ -53,7 +53,7 @@ impl PhpSessions {
     /// md5 key of its cookie) or a takeover of a session older than the module (""): decided and recorded in one
     /// transaction. `live_window`: the single-login idle expiry when single login applies; `utc_offset` as for
     /// check(). With `lockout` (['settings' => the module's settings, 'claim' => ?string, 'same_request' => bool]) the
-    /// lockout decides first, by the account's id (see Store::loginSucceeded / accountStatus). ['state' => 'allowed',
+    /// lockout decides first, by the account's id (Store::login_succeeded / account_status). ['state' => 'allowed',
     /// 'token', 'id'] | ['state' => 'refused', 'reason' => banned|rejected, 'until'] | ['state' => 'revoked'] |
     /// ['state' => 'locked' | 'blocked', 'until'].
     #[allow(clippy::too_many_arguments)] // mirrors the PHP signature

@@ -98,31 +98,13 @@ impl PhpStore {
     /// Counts one login attempt of `kind` ("staff" / "contact") for `identifier` as typed, from `ip`, before the
     /// password is checked: the identifier is resolved to the account Perfex will authenticate (its table, its
     /// collation), and that account's counter and the IP's are claimed at once. `settings` are the module's options
-    /// without their prefix. The verdict's `claim` goes back to loginSucceeded() or loginFailed(). A refused attempt
+    /// without their prefix. The verdict's `claim` goes back to loginFailed() or Sessions::login(). A refused attempt
     /// records `refused` (a `failed` event as recordEvent() takes it) with its reason, in the claim's transaction.
     pub fn claim_login(&self, kind: String, identifier: &Zval, ip: String, settings: &ZendHashTable,
                        refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
         let guard = LoginGuard::from_settings(&string_pairs(settings));
         let refused = event_of(refused)?;
         to_table(&self.store.claim_login(&guard, &kind, &zval_bytes(identifier), &ip, refused.as_ref(), now())?)
-    }
-
-    /// The moment of login of account `user_id` (password and 2FA code right): what its attempt's `claim` counted is
-    /// taken back (else its failures are cleared); then the verdict: "blocked", "locked" (unless `same_request` —
-    /// its password was checked under that very claim in this request) or "allowed". A refusal records `refused`.
-    pub fn login_succeeded(&self, kind: String, user_id: i64, settings: &ZendHashTable, claim: Option<String>,
-                           same_request: Option<bool>, refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
-        let guard = LoginGuard::from_settings(&string_pairs(settings));
-        let refused = event_of(refused)?;
-        to_table(&self.store.login_succeeded(&guard, &kind, user_id, claim.as_deref(), same_request.unwrap_or(false), refused.as_ref(), now())?)
-    }
-
-    /// The standing of account `user_id` of `kind` now, nothing counted (a user arriving by the remember-me cookie);
-    /// a refusal records `refused`.
-    pub fn account_status(&self, kind: String, user_id: i64, settings: &ZendHashTable, refused: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
-        let guard = LoginGuard::from_settings(&string_pairs(settings));
-        let refused = event_of(refused)?;
-        to_table(&self.store.account_status(&guard, &kind, user_id, refused.as_ref(), now())?)
     }
 
     /// A failed login attempt (`failed`: its `failed` event as recordEvent() takes it) under its `claim`: records it

@@ -1,14 +1,17 @@
 //! Login attempts: one row per key (an account of a login, or an IP), changed atomically.
 //!
-//! A claim locks the keys' rows (`SELECT … FOR UPDATE`, in a fixed order so two claims never deadlock), decides
-//! with the pure [`crate::lockout`] arithmetic and writes the new state in the same transaction: however many
-//! requests run in parallel, each attempt is counted exactly once and no more than `retries` are let through.
+//! A claim reads the keys' rows together with the account the e-mail resolves to (one statement), decides with
+//! the pure [`crate::lockout`] arithmetic and writes every new state in one statement that applies only if no row
+//! changed since that read (else it writes nothing). Two round trips; when a parallel claim got there first, the
+//! claim runs again the locked way: a transaction that locks the rows (`SELECT … FOR UPDATE`, in a fixed order so
+//! two claims never deadlock) before it reads them. However many requests run in parallel, each attempt is counted
+//! exactly once and no more than `retries` are let through.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use mysql::prelude::Queryable;
-use mysql::{Params, Value, params};
+use mysql::{Params, PooledConn, Value, params};
 
 use super::events::insert_events;
 use super::{Store, is_missing_table};
@@ -40,6 +43,9 @@ pub struct AttemptRow {
 const STATE_COLUMNS: &str = "failures, lockouts, locked_until, blocked_at, last_failure";
 
 type StateTuple = (u32, u32, Option<i64>, Option<i64>, Option<i64>);
+
+/// What a claim's first statement read: the account the e-mail resolved to, and the rows found of its keys.
+type ClaimRead = (Resolved, Vec<(AttemptKey, State)>);
 
 fn to_state((failures, lockouts, locked_until, blocked_at, last_failure): StateTuple) -> State {
     State { failures, lockouts, locked_until, blocked_at, last_failure }
@@ -112,6 +118,47 @@ fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<
         return Err(stale_read());
     }
     Ok(())
+}
+
+/// Writes new states in one statement, all of them or none: a row that exists must still hold the state the claim
+/// read (`old`; `None`: the claim found no row, so a row a parallel claim inserted since is a conflict too). The
+/// first assignment of a row that changed writes NULL into a NOT NULL column, which strict mode (set on every
+/// connection) turns into error 1048, and the statement is rolled back whole. `Ok(false)`: nothing was written.
+/// Also writes the time of the failure, the IP, and the label (the e-mail as typed; kept on IP rows).
+fn upsert_states(c: &mut PooledConn, table: &str, changes: &[(&AttemptKey, Option<State>, State)], last_ip: &Option<Vec<u8>>,
+                 label: &str) -> mysql::Result<bool> {
+    if changes.is_empty() {
+        return Ok(true);
+    }
+    let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; changes.len()].join(", ");
+    let mut values: Vec<Value> = Vec::new();
+    for (k, _, new) in changes {
+        values.extend([k.kind.clone().into(), k.subject.clone().into(), (if k.kind == "ip" { "" } else { label }).into()]);
+        values.extend([new.failures.into(), new.lockouts.into(), new.locked_until.into(), new.blocked_at.into(), new.last_failure.into(),
+            last_ip.clone().into()]);
+    }
+    let existing: Vec<_> = changes.iter().filter_map(|(k, old, _)| old.map(|o| (k, o))).collect();
+    let unchanged = if existing.is_empty() {
+        "FALSE".to_string()
+    } else {
+        let when = "WHEN kind = ? AND subject = ? THEN failures <=> ? AND lockouts <=> ? AND locked_until <=> ? AND blocked_at <=> ? AND last_failure <=> ?";
+        for (k, o) in &existing {
+            values.extend([k.kind.clone().into(), k.subject.clone().into(), o.failures.into(), o.lockouts.into(), o.locked_until.into(),
+                o.blocked_at.into(), o.last_failure.into()]);
+        }
+        format!("CASE {} ELSE FALSE END", vec![when; existing.len()].join(" "))
+    };
+    let sql = format!(
+        "INSERT INTO `{table}` (kind, subject, label, {STATE_COLUMNS}, last_ip) VALUES {rows} ON DUPLICATE KEY UPDATE \
+         failures = IF({unchanged}, VALUES(failures), NULL), lockouts = VALUES(lockouts), locked_until = VALUES(locked_until), \
+         blocked_at = VALUES(blocked_at), last_failure = VALUES(last_failure), last_ip = VALUES(last_ip), \
+         label = IF(VALUES(label) = '', label, VALUES(label))"
+    );
+    match c.exec_drop(sql, Params::Positional(values)) {
+        Ok(()) => Ok(true),
+        Err(mysql::Error::MySqlError(e)) if e.code == 1048 => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 impl Store {
@@ -289,9 +336,18 @@ impl Store {
         if !guard.applies(kind, ip_text) {
             return Ok(Verdict::allowed(None));
         }
-        let account = self.resolve_login(kind, typed)?;
-        let keys = guard.keys(kind, &account, ip_text);
         let label = String::from_utf8_lossy(trim_bytes(typed)).chars().take(191).collect::<String>();
+        let (account, read) = match self.read_claim(kind, typed, ip_text)? {
+            Some((account, read)) => (account, Some(read)),
+            None => (self.resolve_login(kind, typed)?, None),
+        };
+        let keys = guard.keys(kind, &account, ip_text);
+        if let Some(read) = read {
+            let states: Vec<Option<State>> = keys.iter().map(|(k, _)| read.iter().find(|(rk, _)| rk == k).map(|(_, s)| *s)).collect();
+            if let Some(outcomes) = self.claim_unlocked(&keys, &states, ip_text, &label, refused, now)? {
+                return Ok(Verdict::from_outcomes(&keys, &outcomes));
+            }
+        }
         match self.claim_attempt_labelled(&keys, ip_text, &label, refused, now) {
             Ok(outcomes) => Ok(Verdict::from_outcomes(&keys, &outcomes)),
             // counted or refused, never checked uncounted: a claim that lost to concurrent ones refuses its attempt
@@ -302,6 +358,74 @@ impl Store {
                 }
                 Ok(busy)
             }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The first round trip of a claim: resolves the identifier as [`Store::resolve_login`] does and reads the rows
+    /// of the keys it will claim — the account's (or the folded e-mail's) and the IP's — in one statement. The row of
+    /// an unknown e-mail is found by its folded subject computed in SQL (the SHA-256 of its collation weight without
+    /// trailing space weights, as [`lockout::fold_subject`] computes it); should the two ever differ, the row is not
+    /// found here and the claim's write conflicts with it, so the claim runs the locked way: never a wrong count.
+    /// `None` when Perfex's table is missing (then [`Store::resolve_login`] answers).
+    fn read_claim(&self, kind: &str, typed: &[u8], ip_text: &str) -> Result<Option<ClaimRead>> {
+        let typed = trim_bytes(typed).to_vec();
+        let (table, id_col) = self.login_table(kind);
+        let (charset, collation) = self.email_collation(&table)?;
+        let attempts = &self.tables.attempts;
+        let sql = format!(
+            "SELECT r.id, r.w, r.sp, a.kind, a.subject, a.{} FROM (SELECT (SELECT {id_col} FROM `{table}` WHERE email = ? ORDER BY {id_col} LIMIT 1) AS id, \
+             WEIGHT_STRING(CONVERT(? USING {charset}) COLLATE {collation}) AS w, WEIGHT_STRING(CONVERT(' ' USING {charset}) COLLATE {collation}) AS sp) r \
+             LEFT JOIN `{attempts}` a ON (a.kind, a.subject) IN ((?, IF(r.id > 0, CAST(r.id AS CHAR), CONCAT('?', SHA2(IF(LENGTH(r.sp) > 0 AND LENGTH(r.w) MOD LENGTH(r.sp) = 0, \
+             TRIM(TRAILING r.sp FROM r.w), r.w), 256)))), ('ip', ?))",
+            STATE_COLUMNS.replace(", ", ", a.")
+        );
+        type Row = (Option<i64>, Option<Vec<u8>>, Option<Vec<u8>>, Option<String>, Option<String>, Option<u32>, Option<u32>, Option<i64>, Option<i64>, Option<i64>);
+        let values = vec![typed.clone().into(), typed.into(), kind.into(), ip_text.into()];
+        let rows: Option<Vec<Row>> = self.run(|c| match c.exec(&sql, Params::Positional(values.clone())) {
+            Err(e) if is_missing_table(&e) => Ok(None),
+            other => other.map(Some),
+        })?;
+        let Some(rows) = rows else { return Ok(None) };
+        let Some((id, w, sp, ..)) = rows.first().cloned() else { return Ok(None) };
+        let account = match id {
+            Some(id) if id > 0 => Resolved::Account(id),
+            _ => Resolved::Unknown(lockout::fold_subject(&w.unwrap_or_default(), &sp.unwrap_or_default())),
+        };
+        let read = rows.into_iter().filter_map(|(_, _, _, kind, subject, f, l, u, b, lf)| {
+            Some((AttemptKey { kind: kind?, subject: subject? }, to_state((f?, l?, u, b, lf))))
+        }).collect();
+        Ok(Some((account, read)))
+    }
+
+    /// The rest of a claim without locks, over the states [`Store::read_claim`] read (`None`: no row): a refusal
+    /// records `refused` (nothing else changes); an attempt let through writes every key's new state at once, unless
+    /// a parallel claim changed a row since the read. `None` when it must run the locked way: that conflict, or an
+    /// attempt that blocks an account (a block also deletes its remember-me rows and is told to administrators, in
+    /// the locked transaction).
+    fn claim_unlocked(&self, keys: &[(AttemptKey, Policy)], read: &[Option<State>], ip_text: &str, label: &str, refused: Option<&EventRecord>,
+                      now: i64) -> Result<Option<Vec<(Decision, State)>>> {
+        let states: Vec<State> = read.iter().map(|s| s.unwrap_or_default()).collect();
+        let decided: Vec<(Decision, State)> = keys.iter().zip(&states).map(|((_, p), s)| (lockout::decide(p, *s, now), *s)).collect();
+        if decided.iter().any(|(d, _)| !matches!(d, Decision::Allowed { .. })) {
+            if let Some(event) = refused.and_then(|e| refusal(e, &Verdict::from_outcomes(keys, &decided))) {
+                let events = self.tables.events.clone();
+                self.run(|c| insert_events(c, &events, &[&event]))?;
+            }
+            return Ok(Some(decided));
+        }
+        let claimed: Vec<(Decision, State)> = keys.iter().zip(&states).map(|((_, p), s)| lockout::claim(p, *s, now)).collect();
+        if claimed.iter().zip(&states).any(|((_, after), before)| after.blocked_at.is_some() && before.blocked_at.is_none()) {
+            return Ok(None);
+        }
+        let mut changes: Vec<(&AttemptKey, Option<State>, State)> = keys.iter().zip(read).zip(&claimed)
+            .filter(|((_, old), (_, new))| old.unwrap_or_default() != *new || old.is_none())
+            .map(|(((k, _), old), (_, new))| (k, *old, *new)).collect();
+        changes.sort_by(|a, b| a.0.cmp(b.0)); // rows are locked in the order written: the primary key's, as the locked way
+        let (table, last_ip) = (self.tables.attempts.clone(), ip::to_bytes(ip_text));
+        match self.run(|c| upsert_states(c, &table, &changes, &last_ip, label)) {
+            Ok(true) => Ok(Some(claimed)),
+            Ok(false) | Err(crate::Error::Conflict(_)) => Ok(None),
             Err(e) => Err(e),
         }
     }

@@ -42,9 +42,13 @@ pub const CONFLICT_RETRIES: u32 = 12;
 
 /// Run on every new connection. `/*M! … */` is executed by MariaDB only; `wsrep_sync_wait = 1` makes reads causal
 /// on a Galera node and has no effect where wsrep is off. Every transaction of the store runs at READ COMMITTED:
-/// set once here, not with a round trip per transaction.
+/// set once here, not with a round trip per transaction. The SQL mode is MariaDB's default whatever the server's
+/// (a host may run with sql_mode = ''): strict, so that a value that does not fit is an error, never silently
+/// changed — the lockout's optimistic write relies on it ([`attempts`]).
 const CONNECTION_INIT: [&str; 2] = [
-    "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci /*M!100400 , wsrep_sync_wait = 1 */",
+    "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci, \
+     sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION' \
+     /*M!100400 , wsrep_sync_wait = 1 */",
     "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
 ];
 

@@ -37,14 +37,14 @@ final class LoginAttemptsTest extends TestCase
         $this->assertSame(['account', 'locked'], [$claims[2]['scope'], $claims[3]['status']]);
         $this->assertSame($claims[2]['until'], $claims[3]['until'], 'the lock the third attempt set is the one that refuses');
         $this->assertEqualsWithDelta(time() + 180, $claims[3]['until'], 5);
-        $this->assertSame('locked', $this->store->accountStatus('staff', 1, [])['status']);
-        $this->assertSame('allowed', $this->store->accountStatus('contact', 1, [])['status'], 'the customers login counts separately');
+        $this->assertSame('locked', $this->arrival('staff', 1, []));
+        $this->assertSame('allowed', $this->arrival('contact', 1, []), 'the customers login counts separately');
 
         $locked = $this->store->lockedAccounts(50);
         $this->assertSame(['staff', '1', 'admin@example.com', 'Ada Admin', '192.0.2.1'],
             [$locked[0]['kind'], $locked[0]['subject'], $locked[0]['email'], $locked[0]['user_name'], $locked[0]['last_ip']]);
         $this->assertSame(1, $this->store->reenable(['staff:ADMIN@example.com']), 'by e-mail, in any spelling');
-        $this->assertSame('allowed', $this->store->accountStatus('staff', 1, [])['status']);
+        $this->assertSame('allowed', $this->arrival('staff', 1, []));
     }
 
     public function testUnknownAddressesAreCountedLikeAccountsUnderTheirFoldedForm(): void
@@ -83,7 +83,7 @@ final class LoginAttemptsTest extends TestCase
     {
         $this->store->claimLogin('staff', 'admin@example.com', '', []);
         $this->store->claimLogin('staff', 'admin@example.com', '', []);
-        $this->assertSame('allowed', $this->store->loginSucceeded('staff', 1, [])['status']);
+        $this->assertSame('allowed', $this->atLogin('staff', 1, []));
         $this->assertSame(3, $this->store->claimLogin('staff', 'Admin@example.com', '', [])['remaining']);
     }
 
@@ -95,13 +95,13 @@ final class LoginAttemptsTest extends TestCase
         $claim = $this->store->claimLogin('staff', 'admin@example.com', '198.51.100.1', $settings);
         $this->assertTrue($claim['locked_now']);
         $this->assertTrue($claim['ip_locked_now'], 'the IP limit is 3 and this was its third attempt');
-        $this->assertSame('allowed', $this->store->loginSucceeded('staff', 1, $settings, $claim['claim'], true)['status']);
-        $this->assertSame('allowed', $this->store->accountStatus('staff', 1, $settings)['status']);
+        $this->assertSame('allowed', $this->atLogin('staff', 1, $settings, $claim['claim'], true));
+        $this->assertSame('allowed', $this->arrival('staff', 1, $settings));
         // twenty correct logins from one address never lock it
         for ($i = 0; $i < 20; $i++) {
             $c = $this->store->claimLogin('staff', 'admin@example.com', '198.51.100.2', $settings);
             $this->assertSame('allowed', $c['status'], "login $i");
-            $this->store->loginSucceeded('staff', 1, $settings, $c['claim'], true);
+            $this->atLogin('staff', 1, $settings, $c['claim'], true);
         }
     }
 
@@ -114,8 +114,8 @@ final class LoginAttemptsTest extends TestCase
         $blocking = $this->store->claimLogin('staff', 'admin@example.com', '', $strict);
         $this->assertTrue($blocking['blocked_now']);
         $this->assertSame('0', $this->db()->query("SELECT COUNT(*) FROM `{$this->prefix}user_auto_login`")->fetch_row()[0], 'its remember-me rows are gone');
-        $this->assertSame('blocked', $this->store->loginSucceeded('staff', 1, $strict, null, true)['status']);
-        $this->assertSame('blocked', $this->store->accountStatus('staff', 1, $strict)['status']);
+        $this->assertSame('blocked', $this->atLogin('staff', 1, $strict, null, true));
+        $this->assertSame('blocked', $this->arrival('staff', 1, $strict));
     }
 
     public function testAFailureThatBlocksNotifiesTheActiveAdministratorsButTheBlockedOne(): void
@@ -136,7 +136,7 @@ final class LoginAttemptsTest extends TestCase
 
     public function testStatusOfAUserById(): void
     {
-        $this->assertSame('allowed', $this->store->accountStatus('staff', 999, [])['status'], 'no such account');
+        $this->assertSame('allowed', $this->arrival('staff', 999, []), 'no such account');
     }
 
     public function testMalformedReenableKeyIsRefused(): void
@@ -165,6 +165,25 @@ final class LoginAttemptsTest extends TestCase
         $this->assertSame(2, $this->store->events(['event' => 'reenabled'], 1, 10)['total']);
         $this->expectException(LoginSecurity\InvalidArgumentException::class);
         $this->store->reenableRecorded(['root:admin'], $event);
+    }
+
+    /** The moment of login of a form login (Sessions::login, the lockout deciding first): its state. */
+    private function atLogin(string $kind, int $userId, array $settings, ?string $claim = null, bool $sameRequest = false): string
+    {
+        return $this->login($kind, $userId, 'form', ['settings' => $settings, 'claim' => $claim, 'same_request' => $sameRequest]);
+    }
+
+    /** A remember-me arrival (Sessions::login, nothing counted; the lockout deciding first): its state. */
+    private function arrival(string $kind, int $userId, array $settings): string
+    {
+        return $this->login($kind, $userId, 'remember_me', ['settings' => $settings, 'claim' => null, 'same_request' => false]);
+    }
+
+    private function login(string $kind, int $userId, string $method, array $lockout): string
+    {
+        $sessions = new LoginSecurity\Sessions(ls_test_config($this->prefix));
+
+        return $sessions->login($kind, $userId, $method, '', '192.0.2.1', 'PHPUnit', null, null, null, null, $lockout)['state'];
     }
 
     private function db(): mysqli
