@@ -326,6 +326,17 @@ namespace LoginSecurity {
          * @throws InvalidArgumentException for a malformed key
          */
         public function reenable(array $keys): int {}
+
+        /**
+         * reenable(), recording what it lifted: for each key, in order, whose row lockedAccounts() lists now (an
+         * e-mail: its account's row), one "reenabled" event — $event (the actor, the request's ip and user agent, as
+         * recordEvent() takes them) with that row's user type, user id and name as identifier. Returns those names:
+         * the IP, the account's e-mail, or the e-mail last typed for an address that matches no account.
+         *
+         * @return list<string>
+         * @throws InvalidArgumentException for a malformed key or event
+         */
+        public function reenableRecorded(array $keys, array $event): array {}
     }
 
     /**

@@ -145,6 +145,28 @@ final class LoginAttemptsTest extends TestCase
         $this->store->reenable(['root:admin']);
     }
 
+    public function testReenableRecordedNamesAndRecordsWhatItLifted(): void
+    {
+        for ($i = 0; $i < 4; $i++) {
+            $this->store->claimLogin('staff', 'admin@example.com', '', []);
+            $this->store->claimLogin('contact', 'ghost@lab.test', '', []);
+        }
+        $ghost = 'contact:' . array_column($this->store->lockedAccounts(50), 'subject', 'kind')['contact'];
+        $event = ['actor_id' => 2, 'actor_name' => 'Bo Boss', 'ip' => '192.0.2.9', 'user_agent' => 'Mozilla/5.0'];
+
+        $names = $this->store->reenableRecorded(['staff:ADMIN@example.com', $ghost, 'staff:2', 'ip:192.0.2.1'], $event);
+
+        $this->assertSame(['admin@example.com', 'ghost@lab.test'], $names, 'by e-mail in any spelling; what was not locked is not named');
+        $this->assertSame([], $this->store->lockedAccounts(50));
+        $rows = array_map(static fn ($r) => [$r['user_type'], $r['user_id'], $r['identifier'], $r['actor_name'], $r['ip']],
+            $this->store->events(['event' => 'reenabled'], 1, 10)['rows']);
+        $this->assertEqualsCanonicalizing([['staff', 1, 'admin@example.com', 'Bo Boss', '192.0.2.9'], ['contact', null, 'ghost@lab.test', 'Bo Boss', '192.0.2.9']], $rows);
+        $this->assertSame([], $this->store->reenableRecorded(['staff:1'], $event), 'nothing locked: nothing named or recorded');
+        $this->assertSame(2, $this->store->events(['event' => 'reenabled'], 1, 10)['total']);
+        $this->expectException(LoginSecurity\InvalidArgumentException::class);
+        $this->store->reenableRecorded(['root:admin'], $event);
+    }
+
     /** The moment of login of a form login (Sessions::login, the lockout deciding first): its state. */
     private function atLogin(string $kind, int $userId, array $settings, ?string $claim = null, bool $sameRequest = false): string
     {

@@ -8,22 +8,13 @@ defined('BASEPATH') or exit('No direct script access allowed');
  */
 class Locked_accounts extends AdminController
 {
-    /** Rows shown (most recent failure first). */
-    public const LIMIT = 500;
-
-    public const TIME_FORMAT = 'Y-m-d H:i:s';
-
-    /** Keys accepted in one re-enable request. */
-    private const MAX_KEYS = 500;
-
     public function index(): void
     {
         if (!login_security_allowed('view')) {
             return;
         }
-
         $gateway = Login_security_gateway::instance();
-        $rows    = array_map([$this, 'present'], $gateway->lockedAccounts(self::LIMIT));
+        $rows    = array_map([$this, 'present'], $gateway->lockedAccounts(500)); // most recent failure first
 
         $this->app_css->add('login-security-css', login_security_asset_url('assets/css/login_security.css'));
         $this->app_scripts->add('login-security-locked-accounts', login_security_asset_url('assets/js/locked_accounts.js'));
@@ -36,148 +27,69 @@ class Locked_accounts extends AdminController
     }
 
     /**
-     * Re-enables the posted keys: "key" (one row's button) or "keys[]" (the checked rows). Each one re-enabled is
-     * recorded in the Login Log with who did it.
+     * Re-enables the posted keys: "key" (one row's button) or "keys[]" (the checked rows), at most 500, refused as a
+     * whole when one is malformed. Each one re-enabled is recorded in the Login Log with who did it.
      */
     public function reenable(): void
     {
         if (!login_security_allowed('manage')) {
             return;
         }
-        if ($this->input->method() !== 'post') {
-            http_response_code(405);
-            header('Allow: POST');
-            echo e(_l('login_security_post_only'));
+        login_security_sessions_require_post();
+
+        $one  = $this->input->post('key');
+        $keys = is_string($one) && $one !== '' ? [$one] : ($this->input->post('keys') ?? []);
+        $bad  = !is_array($keys) || count($keys) > 500 || array_filter($keys, static fn ($key) => !is_string($key)
+            || !preg_match('/^(staff|contact|ip):([^\x00-\x1f\x7f]{1,191})$/uD', $key, $m)
+            || ($m[1] === 'ip' && filter_var($m[2], FILTER_VALIDATE_IP) === false)) !== [];
+        if ($keys === [] || $bad) {
+            $this->done($bad ? 'danger' : 'warning', _l($bad ? 'login_security_reenable_invalid' : 'login_security_reenable_nothing'));
 
             return;
         }
-
-        $keys = $this->postedKeys();
-        if ($keys === null || $keys === []) {
-            set_alert($keys === null ? 'danger' : 'warning', _l($keys === null ? 'login_security_reenable_invalid' : 'login_security_reenable_nothing'));
-            redirect(admin_url(LOGIN_SECURITY_URI_LOCKED));
-
-            return;
-        }
-
-        $gateway = Login_security_gateway::instance();
-        $locked  = [];
-        foreach ($gateway->lockedAccounts(10000) as $row) {
-            $locked[$row['kind'] . ':' . $row['subject']] = $row;
-        }
-        foreach ($keys as $key) { // a key may name an account by its e-mail (the extension resolves any spelling)
-            [$kind, $subject] = explode(':', $key, 2);
-            foreach ($locked as $row) {
-                if ($kind !== 'ip' && $row['kind'] === $kind && (string) ($row['email'] ?? '') !== '' && !empty($row['user_id'])
-                    && mb_strtolower(trim($subject)) === mb_strtolower((string) $row['email'])) {
-                    $locked[$key] = $row;
-                }
-            }
-        }
-        if ($gateway->reenable($keys) === null) {
-            set_alert('danger', _l('login_security_reenable_failed'));
-            redirect(admin_url(LOGIN_SECURITY_URI_LOCKED));
+        $keys  = array_values(array_unique($keys)); // the extension records each one it lifted, with who did it
+        $actor = ['actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()];
+        $done  = Login_security_gateway::instance()->reenableRecorded($keys, $actor);
+        if ($done === null) {
+            $this->done('danger', _l('login_security_reenable_failed'));
 
             return;
         }
+        $done = $done ?: $keys; // none was still locked: nothing was lifted
+        log_activity('Login Security: re-enabled ' . implode(', ', $done));
+        $this->done('success', _l('login_security_reenabled_count', implode(', ', array_slice($done, 0, 5)) . (count($keys) > 5 ? ' …' : '')));
+    }
 
-        $actorId   = (int) get_staff_user_id();
-        $actorName = (string) get_staff_full_name();
-        $done      = [];
-        foreach ($keys as $key) {
-            if (!isset($locked[$key])) {
-                continue; // no longer locked: nothing was lifted
-            }
-            $row    = $locked[$key];
-            $shown  = self::shown($row);
-            $done[] = $shown;
-            $gateway->record([
-                'event'      => \LoginSecurity\Event::REENABLED,
-                'user_type'  => $row['kind'] === 'ip' ? '' : (string) $row['kind'],
-                'user_id'    => !empty($row['user_id']) ? (int) $row['user_id'] : null,
-                'identifier' => $shown,
-                'actor_id'   => $actorId,
-                'actor_name' => $actorName,
-            ]);
-        }
-        log_activity('Login Security: re-enabled ' . implode(', ', $done !== [] ? $done : $keys));
-        $shown = array_slice($done !== [] ? $done : $keys, 0, 5);
-        set_alert('success', login_security_alert_text(_l('login_security_reenabled_count', implode(', ', $shown) . (count($keys) > 5 ? ' …' : ''))));
+    private function done(string $type, string $message): void
+    {
+        set_alert($type, login_security_alert_text($message));
         redirect(admin_url(LOGIN_SECURITY_URI_LOCKED));
     }
 
-    /**
-     * The keys of the request, checked: [] when none was posted, null when one is malformed.
-     *
-     * @return list<string>|null
-     */
-    private function postedKeys(): ?array
-    {
-        $one   = $this->input->post('key');
-        $many  = $this->input->post('keys');
-        $given = is_string($one) && $one !== '' ? [$one] : ($many ?? []);
-        if (!is_array($given) || count($given) > self::MAX_KEYS) {
-            return null;
-        }
-        $keys = [];
-        foreach ($given as $key) {
-            if (!is_string($key) || !preg_match('/^(staff|contact|ip):([^\x00-\x1f\x7f]{1,191})$/uD', $key, $m)) {
-                return null;
-            }
-            if ($m[1] === 'ip' && filter_var($m[2], FILTER_VALIDATE_IP) === false) {
-                return null;
-            }
-            $keys[$key] = true;
-        }
-
-        return array_keys($keys);
-    }
-
-    /**
-     * One row for the view (plain text; the view escapes it).
-     *
-     * @param array<string, mixed> $row a row of Store::lockedAccounts()
-     * @return array<string, mixed>
-     */
+    /** One row of Store::lockedAccounts() for the view (plain text; the view escapes it). */
     private function present(array $row): array
     {
-        $kind    = (string) $row['kind'];
-        $isIp    = $kind === 'ip';
-        $subject = self::shown($row);
-        $filter  = $isIp ? ['ip' => $subject] : (!empty($row['user_id']) ? ['user' => $kind . ':' . (int) $row['user_id']] : ['identifier' => $subject]);
+        $isIp    = $row['kind'] === 'ip';
+        // What names a key for people: an IP, the account's e-mail, or the e-mail last typed for an address that
+        // matches no account (the key itself is the account id or a hash of the address's folded form).
+        $subject = $isIp || $row['email'] === '' ? $row['subject'] : $row['email'];
+        $filter  = $isIp ? ['ip' => $subject] : ($row['user_id'] ? ['user' => $row['kind'] . ':' . $row['user_id']] : ['identifier' => $subject]);
+        $filter  = http_build_query($filter + ['from' => '', 'to' => ''], '', '&', PHP_QUERY_RFC3986);
+        $time    = static fn (?int $at) => $at ? date('Y-m-d H:i:s', $at) : '';
 
         return [
-            'key'          => $kind . ':' . (string) $row['subject'],
-            'kind'         => _l('login_security_locked_kind_' . ($isIp ? 'ip' : ($kind === 'staff' ? 'staff' : 'contact'))),
-            'name'         => $isIp ? '' : ((string) ($row['user_name'] ?? '') !== '' ? (string) $row['user_name'] : _l('login_security_locked_unknown_account')),
-            'known'        => !$isIp && !empty($row['user_id']),
+            'key'          => $row['kind'] . ':' . $row['subject'],
+            'kind'         => _l('login_security_locked_kind_' . $row['kind']),
+            'name'         => $isIp ? '' : ($row['user_name'] !== '' ? $row['user_name'] : _l('login_security_locked_unknown_account')),
+            'known'        => !$isIp && $row['user_id'],
             'subject'      => $subject,
-            'log_url'      => admin_url(LOGIN_SECURITY_URI_LOG . '?' . http_build_query($filter + ['from' => '', 'to' => ''], '', '&', PHP_QUERY_RFC3986)),
-            'failures'     => (int) ($row['failures'] ?? 0),
-            'lockouts'     => (int) ($row['lockouts'] ?? 0),
-            'locked_until' => self::time($row['locked_until'] ?? null),
-            'blocked'      => !empty($row['blocked_at']) ? _l('login_security_locked_blocked_since', self::time($row['blocked_at'])) : '',
-            'last_ip'      => (string) ($row['last_ip'] ?? ''),
-            'last_attempt' => self::time($row['last_failure'] ?? null),
+            'log_url'      => admin_url(LOGIN_SECURITY_URI_LOG . '?' . $filter),
+            'failures'     => $row['failures'],
+            'lockouts'     => $row['lockouts'],
+            'locked_until' => $time($row['locked_until']),
+            'blocked'      => $row['blocked_at'] ? _l('login_security_locked_blocked_since', $time($row['blocked_at'])) : '',
+            'last_ip'      => $row['last_ip'],
+            'last_attempt' => $time($row['last_failure']),
         ];
-    }
-
-    /**
-     * What names a key for people: an IP, the account's e-mail, or the e-mail last typed for an address that matches
-     * no account (the key itself is the account id or a hash of the address's folded form).
-     *
-     * @param array<string, mixed> $row
-     */
-    private static function shown(array $row): string
-    {
-        $email = (string) ($row['email'] ?? '');
-
-        return $row['kind'] === 'ip' || $email === '' ? (string) $row['subject'] : $email;
-    }
-
-    /** @param mixed $at */
-    private static function time($at): string
-    {
-        return is_numeric($at) && (int) $at > 0 ? date(self::TIME_FORMAT, (int) $at) : '';
     }
 }

@@ -16,11 +16,10 @@ class Login_security extends AdminController
         if (!login_security_allowed('view')) {
             return;
         }
-
         $query   = $this->query();
         $gateway = Login_security_gateway::instance();
         $result  = $gateway->events($query->filter, $query->page, Login_security_log_query::PER_PAGE);
-        $counts  = $gateway->dailyCounts($query->chartFilter(), $query->chartUtcOffset());
+        $counts  = $gateway->dailyCounts(...$query->chart());
 
         login_security_page_assets(true);
         $this->load->view('login_security/log', [
@@ -29,7 +28,13 @@ class Login_security extends AdminController
             'total'      => $result['total'],
             'rows'       => array_map([Login_security_log_presenter::class, 'row'], $result['rows']),
             'events'     => Login_security_log_presenter::eventOptions(),
-            'chart'      => $this->chartData($counts),
+            'chart'      => [ // for the canvas' data- attribute
+                'labels'       => array_column($counts, 'day'),
+                'success'      => array_column($counts, 'success'),
+                'failed'       => array_column($counts, 'failed'),
+                'successLabel' => _l('login_security_chart_success'),
+                'failedLabel'  => _l('login_security_chart_failed'),
+            ],
             'notice'     => $gateway->notice(),
             'can_manage' => staff_can('manage', LOGIN_SECURITY_CAPABILITY),
         ]);
@@ -41,7 +46,6 @@ class Login_security extends AdminController
         if (!login_security_allowed('view')) {
             return;
         }
-
         $query   = $this->query();
         $gateway = Login_security_gateway::instance();
         $rows    = $gateway->exportEvents($query->filter, Login_security_log_query::EXPORT_LIMIT);
@@ -56,11 +60,10 @@ class Login_security extends AdminController
         header('Content-Disposition: attachment; filename="login-log-' . date('Y-m-d-His') . '.csv"');
         header('X-Content-Type-Options: nosniff');
         header('Cache-Control: no-store');
-
         $out = fopen('php://output', 'wb');
         fputcsv($out, Login_security_log_presenter::csvHeader(), ',', '"', '');
         foreach ($rows as $row) {
-            fputcsv($out, Login_security_log_presenter::csvRow(is_array($row) ? $row : []), ',', '"', '');
+            fputcsv($out, Login_security_log_presenter::csvRow($row), ',', '"', '');
         }
         fclose($out);
     }
@@ -73,21 +76,13 @@ class Login_security extends AdminController
 
             return;
         }
-
-        $term  = $this->input->get('q');
-        $term  = is_string($term) ? mb_substr(trim(mb_scrub($term, 'UTF-8')), 0, 100, 'UTF-8') : '';
-        $users = [];
-        if ($term !== '') {
-            foreach (Login_security_gateway::instance()->searchUsers($term, 20) as $user) {
-                if (is_array($user) && isset($user['key'], $user['label'])) {
-                    $users[] = ['key' => (string) $user['key'], 'label' => (string) $user['label']];
-                }
-            }
-        }
+        $term = $this->input->get('q');
+        $term = is_string($term) ? mb_substr(trim(mb_scrub($term, 'UTF-8')), 0, 100, 'UTF-8') : '';
 
         header('Content-Type: application/json; charset=utf-8');
         header('X-Content-Type-Options: nosniff');
-        echo json_encode(['users' => $users], JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_INVALID_UTF8_SUBSTITUTE);
+        echo json_encode(['users' => $term !== '' ? Login_security_gateway::instance()->searchUsers($term, 20) : []],
+            JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_INVALID_UTF8_SUBSTITUTE);
     }
 
     /** Empties the Login Log (POST with the CSRF token; the extension records who did it). */
@@ -96,13 +91,7 @@ class Login_security extends AdminController
         if (!login_security_allowed('manage')) {
             return;
         }
-        if ($this->input->method() !== 'post') {
-            http_response_code(405);
-            header('Allow: POST');
-            echo e(_l('login_security_post_only'));
-
-            return;
-        }
+        login_security_sessions_require_post();
 
         $removed = Login_security_gateway::instance()->clearEvents((int) get_staff_user_id(), (string) get_staff_full_name());
         if ($removed === null) {
@@ -116,31 +105,6 @@ class Login_security extends AdminController
 
     private function query(): Login_security_log_query
     {
-        return new Login_security_log_query(function (string $name) {
-            return $this->input->get($name);
-        });
-    }
-
-    /**
-     * The chart's data for the canvas' data- attribute.
-     *
-     * @param list<array{day: string, success: int, failed: int}> $counts
-     * @return array{labels: list<string>, success: list<int>, failed: list<int>, successLabel: string, failedLabel: string}
-     */
-    private function chartData(array $counts): array
-    {
-        $chart = ['labels' => [], 'success' => [], 'failed' => []];
-        foreach ($counts as $day) {
-            if (is_array($day)) {
-                $chart['labels'][]  = (string) ($day['day'] ?? '');
-                $chart['success'][] = (int) ($day['success'] ?? 0);
-                $chart['failed'][]  = (int) ($day['failed'] ?? 0);
-            }
-        }
-
-        return $chart + [
-            'successLabel' => _l('login_security_chart_success'),
-            'failedLabel'  => _l('login_security_chart_failed'),
-        ];
+        return new Login_security_log_query(fn (string $name) => $this->input->get($name));
     }
 }

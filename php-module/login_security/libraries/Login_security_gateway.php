@@ -231,6 +231,12 @@ final class Login_security_gateway
         return $this->store('reenable', array_values($keys));
     }
 
+    /** @param array{actor_id: int, actor_name: string} $actor reenable() that records what it lifted: the names, or null */
+    public function reenableRecorded(array $keys, array $actor): ?array
+    {
+        return $this->store('reenableRecorded', array_values($keys), $this->eventContext($actor));
+    }
+
     // --- LoginSecurity\Sessions --------------------------------------------------------------------------------
 
     /**

@@ -2,112 +2,81 @@
 
 defined('BASEPATH') or exit('No direct script access allowed');
 
+use LoginSecurity\Event;
+
 /**
- * Turns Login Log rows (Store::events() / exportEvents()) into display text for the page and cells for the CSV.
- * Returns plain text: the view escapes it. Times are shown in PHP's time zone (Perfex sets it to the app's).
+ * Turns Login Log rows (Store::events() / exportEvents(), shaped as the stub says) into display text for the page and
+ * cells for the CSV. Returns plain text: the view escapes it. Times are shown in PHP's time zone (Perfex sets it).
  */
 final class Login_security_log_presenter
 {
-    /** Event → Bootstrap 3 label class. */
-    private const BADGES = [
-        \LoginSecurity\Event::LOGIN       => 'label-success',
-        \LoginSecurity\Event::FAILED      => 'label-danger',
-        \LoginSecurity\Event::LOGOUT      => 'label-default',
-        \LoginSecurity\Event::LOG_CLEARED => 'label-warning',
-        \LoginSecurity\Event::PURGED      => 'label-info',
-        \LoginSecurity\Event::LOCKOUT     => 'label-warning',
-        \LoginSecurity\Event::BLOCKED     => 'label-danger',
-        \LoginSecurity\Event::REENABLED   => 'label-info',
-    ];
-
     public const TIME_FORMAT = 'Y-m-d H:i:s';
 
-    /**
-     * @param array<string, mixed> $row
-     * @return array<string, string>
-     */
+    /** Event → Bootstrap 3 label class. */
+    private const BADGES = [Event::LOGIN => 'label-success', Event::FAILED => 'label-danger', Event::LOGOUT => 'label-default',
+        Event::LOG_CLEARED => 'label-warning', Event::PURGED => 'label-info', Event::LOCKOUT => 'label-warning', Event::BLOCKED => 'label-danger',
+        Event::REENABLED => 'label-info'];
+
+    /** The CSV's columns (headers: login_security_csv_<key>): codes rather than labels, durations in seconds. */
+    private const CSV = ['at', 'user_type', 'user_id', 'user_name', 'identifier', 'event', 'method', 'reason', 'ip', 'device', 'browser',
+        'browser_version', 'os', 'os_version', 'duration', 'end_reason', 'actor_name', 'details', 'user_agent'];
+
+    /** @return array<string, string> */
     public static function row(array $row): array
     {
-        $event = self::text($row, 'event');
+        $software = implode(' · ', array_filter([trim($row['browser'] . ' ' . $row['browser_version']),
+            trim($row['os'] . ' ' . $row['os_version'])], 'strlen'));
 
         return [
-            'time'        => self::time($row['at'] ?? null),
-            'user_name'   => self::userName($row),
-            'identifier'  => self::text($row, 'identifier'),
-            'event'       => self::eventLabel($event),
-            'event_class' => self::BADGES[$event] ?? 'label-default',
+            'time'        => self::time($row['at']),
+            'user_name'   => $row['user_name'] !== '' || $row['user_type'] === '' ? $row['user_name']
+                : self::label('user_type', $row['user_type']) . ($row['user_id'] !== null ? ' #' . $row['user_id'] : ''),
+            'identifier'  => $row['identifier'],
+            'event'       => self::label('event', $row['event']),
+            'event_class' => self::BADGES[$row['event']] ?? 'label-default',
             'detail'      => self::detail($row),
-            'ip'          => self::text($row, 'ip'),
-            'device'      => self::label('device', self::text($row, 'device')),
-            'software'    => self::software($row),
-            'user_agent'  => self::text($row, 'user_agent'),
-            'duration'    => isset($row['duration']) && is_numeric($row['duration']) ? self::duration((int) $row['duration']) : '',
+            'ip'          => $row['ip'],
+            'device'      => self::label('device', $row['device']),
+            // When neither was recognised, the agent as sent: an odd or hostile agent is visible, not "Unknown device".
+            'software'    => $software !== '' ? $software : $row['user_agent'],
+            'user_agent'  => $row['user_agent'],
+            'duration'    => $row['duration'] !== null ? self::duration($row['duration']) : '',
         ];
     }
 
     /** @return array<string, string> event => label, for the filter's select */
     public static function eventOptions(): array
     {
-        $options = [];
-        foreach (Login_security_gateway::instance()->vocabulary('events') as $event) {
-            $options[$event] = self::eventLabel($event);
-        }
+        $events = Login_security_gateway::instance()->vocabulary('events');
 
-        return $options;
-    }
-
-    public static function eventLabel(string $event): string
-    {
-        return self::label('event', $event);
+        return array_combine($events, array_map(static fn ($event) => self::label('event', $event), $events));
     }
 
     /** "1h 5m", "3d 2h", "45s": the largest non-zero unit and, when not zero, the next one. */
     public static function duration(int $seconds): string
     {
-        $units = ['d' => 86400, 'h' => 3600, 'm' => 60, 's' => 1];
-        $parts = [];
         $rest  = max(0, $seconds);
-        foreach ($units as $unit => $size) {
-            $count = intdiv($rest, $size);
-            $rest %= $size;
-            if ($parts !== [] || $count > 0 || $unit === 's') {
-                $parts[] = [$count, $unit];
+        $parts = [];
+        foreach (['d' => 86400, 'h' => 3600, 'm' => 60, 's' => 1] as $unit => $size) {
+            if ($parts !== [] || $rest >= $size || $unit === 's') {
+                $parts[] = intdiv($rest, $size) . $unit;
             }
-        }
-        $shown = [$parts[0][0] . $parts[0][1]];
-        if (isset($parts[1]) && $parts[1][0] > 0) {
-            $shown[] = $parts[1][0] . $parts[1][1];
+            $rest %= $size;
         }
 
-        return implode(' ', $shown);
+        return $parts[0] . (isset($parts[1]) && (int) $parts[1] > 0 ? ' ' . $parts[1] : '');
     }
 
     /** @return list<string> */
     public static function csvHeader(): array
     {
-        $columns = ['time', 'user_type', 'user_id', 'user', 'identifier', 'event', 'method', 'reason', 'ip', 'device',
-            'browser', 'browser_version', 'os', 'os_version', 'duration', 'end_reason', 'actor', 'details', 'user_agent'];
-
-        return array_map(static function ($column) {
-            return self::spreadsheetSafe(_l('login_security_csv_' . $column));
-        }, $columns);
+        return array_map(static fn ($key) => self::spreadsheetSafe(_l('login_security_csv_' . $key)), self::CSV);
     }
 
-    /**
-     * One CSV line: codes rather than labels (stable across languages), durations in seconds.
-     *
-     * @param array<string, mixed> $row
-     * @return list<string>
-     */
+    /** @return list<string> */
     public static function csvRow(array $row): array
     {
-        $cells = [self::time($row['at'] ?? null)];
-        foreach (['user_type', 'user_id', 'user_name', 'identifier', 'event', 'method', 'reason', 'ip', 'device', 'browser',
-            'browser_version', 'os', 'os_version', 'duration', 'end_reason', 'actor_name', 'details', 'user_agent'] as $key) {
-            $cells[] = self::text($row, $key);
-        }
-
-        return array_map([self::class, 'spreadsheetSafe'], $cells);
+        return array_map(static fn ($key) => self::spreadsheetSafe($key === 'at' ? self::time($row['at']) : (string) $row[$key]), self::CSV);
     }
 
     /** A cell a spreadsheet will not run as a formula: one starting with = + - @ tab or CR gets a leading '. */
@@ -116,99 +85,44 @@ final class Login_security_log_presenter
         return ($cell !== '' && strpbrk($cell[0], "=+-@\t\r") !== false) ? "'" . $cell : $cell;
     }
 
-    /** @param mixed $at */
-    private static function time($at): string
+    private static function time(?int $at): string
     {
-        return is_numeric($at) ? date(self::TIME_FORMAT, (int) $at) : '';
+        return $at !== null ? date(self::TIME_FORMAT, $at) : '';
     }
 
-    /** @param array<string, mixed> $row */
-    private static function userName(array $row): string
-    {
-        $name = self::text($row, 'user_name');
-        if ($name !== '') {
-            return $name;
-        }
-        $type = self::text($row, 'user_type');
-        $id   = self::text($row, 'user_id');
-        if ($type === '') {
-            return '';
-        }
-
-        return self::label('user_type', $type) . ($id !== '' ? ' #' . $id : '');
-    }
-
-    /**
-     * What happened: how the login went, why it failed, why the session ended, or who did an admin action.
-     *
-     * @param array<string, mixed> $row
-     */
+    /** What happened: how the login went, why it failed, why the session ended, or who did an admin action. */
     private static function detail(array $row): string
     {
-        switch (self::text($row, 'event')) {
-            case \LoginSecurity\Event::LOGIN:
-                return self::label('method', self::text($row, 'method'));
-            case \LoginSecurity\Event::FAILED:
-                return self::label('reason', self::text($row, 'reason'));
-            case \LoginSecurity\Event::LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
-                $actor = self::text($row, 'actor_name');
-
-                return implode(' · ', array_filter([self::label('end_reason', self::text($row, 'end_reason')), self::text($row, 'details'),
-                    $actor !== '' ? _l('login_security_cleared_by', $actor) : ''], 'strlen'));
-            case \LoginSecurity\Event::LOG_CLEARED:
-                return _l('login_security_cleared_by', self::text($row, 'actor_name'));
-            case \LoginSecurity\Event::PURGED:
-                return _l('login_security_purged_count', self::text($row, 'details'));
-            case \LoginSecurity\Event::LOCKOUT: // the extension reads its scope and end from the event
-                $scope = self::text($row, 'lock_scope');
-
-                return in_array($scope, ['account', 'ip'], true)
-                    ? _l('login_security_lockout_detail_' . $scope, self::time(self::text($row, 'lock_until'))) : self::text($row, 'details');
-            case \LoginSecurity\Event::BLOCKED:
+        $by = $row['actor_name'];
+        switch ($row['event']) {
+            case Event::LOGIN:
+                return self::label('method', $row['method']);
+            case Event::FAILED:
+                return self::label('reason', $row['reason']);
+            case Event::LOGOUT: // plus what ended it and who, for sessions ended from elsewhere
+                return implode(' · ', array_filter([self::label('end_reason', $row['end_reason']), $row['details'],
+                    $by !== '' ? _l('login_security_cleared_by', $by) : ''], 'strlen'));
+            case Event::LOG_CLEARED:
+                return _l('login_security_cleared_by', $by);
+            case Event::PURGED:
+                return _l('login_security_purged_count', $row['details']);
+            case Event::LOCKOUT: // the extension reads its scope ("account" / "ip" / "") and end from the event
+                return $row['lock_scope'] === '' ? $row['details']
+                    : _l('login_security_lockout_detail_' . $row['lock_scope'], self::time($row['lock_until']));
+            case Event::BLOCKED:
                 return _l('login_security_lockout_detail_blocked');
-            case \LoginSecurity\Event::REENABLED:
-                return _l('login_security_reenabled_by', self::text($row, 'actor_name'));
-            default:
-                return self::text($row, 'details');
+            case Event::REENABLED:
+                return _l('login_security_reenabled_by', $by);
         }
+
+        return $row['details'];
     }
 
     /** The language string of a code ("login_security_<group>_<code>"), or the code itself when there is none. */
     private static function label(string $group, string $code): string
     {
-        if ($code === '' || !preg_match('/^[a-z0-9_]+$/', $code)) {
-            return $code;
-        }
-        $key   = 'login_security_' . $group . '_' . $code;
-        $label = _l($key);
+        $key = 'login_security_' . $group . '_' . $code;
 
-        return $label === $key ? $code : $label;
-    }
-
-    /**
-     * "Firefox 128.0 · Linux"; when neither was recognised, the user agent as sent (the view shows it as text, cut
-     * by CSS), so that an odd or hostile agent is visible rather than hidden behind "Unknown device".
-     *
-     * @param array<string, mixed> $row
-     */
-    private static function software(array $row): string
-    {
-        $parts = array_filter([
-            self::withVersion(self::text($row, 'browser'), self::text($row, 'browser_version')),
-            self::withVersion(self::text($row, 'os'), self::text($row, 'os_version')),
-        ], 'strlen');
-
-        return $parts !== [] ? implode(' · ', $parts) : self::text($row, 'user_agent');
-    }
-
-    private static function withVersion(string $name, string $version): string
-    {
-        return trim($name . ' ' . $version);
-    }
-
-    /** @param array<string, mixed> $row */
-    private static function text(array $row, string $key): string
-    {
-        return isset($row[$key]) && is_scalar($row[$key]) ? (string) $row[$key] : '';
+        return $code === '' || ($label = _l($key)) === $key ? $code : $label;
     }
 }

@@ -6,20 +6,19 @@ defined('BASEPATH') or exit('No direct script access allowed');
  * The Login Log filters as given in the query string, checked and turned into the extension's filter.
  *
  * Parameters: user ("staff:ID" | "contact:ID"), user_label (display only), from / to (local dates YYYY-MM-DD in
- * PHP's time zone, which Perfex sets to the app's), event, ip, identifier (an e-mail as typed, matched trimmed and
- * lower-cased: the Locked accounts page links with it), page. from/to absent from the query string mean
- * the default range (the last 30 days); present but empty mean "no bound". Invalid values are ignored (an invalid
- * date reads as an absent one) and named in $invalid.
+ * PHP's time zone, which Perfex sets to the app's), event, ip, identifier (an e-mail as typed: the Locked accounts
+ * page links with it), page. from/to absent from the query string mean the default range (the last 30 days);
+ * present but empty mean "no bound". Invalid values are ignored (an invalid date reads as an absent one) and named
+ * in $invalid.
  */
 final class Login_security_log_query
 {
     public const PER_PAGE     = 25;
     public const EXPORT_LIMIT = 100000;
     public const DEFAULT_DAYS = 30;
-    public const MAX_PAGE     = 1000000;
 
-    /** @var array{user: string, user_label: string, from: string, to: string, event: string, ip: string, identifier: string} as shown in the form */
-    public array $values;
+    /** @var array<string, string> user, user_label, from, to, event, ip, identifier as shown in the form */
+    public array $values = ['user' => '', 'user_label' => '', 'from' => '', 'to' => '', 'event' => '', 'ip' => '', 'identifier' => ''];
 
     /** @var array{user?: string, from?: int, to?: int, event?: string, ip?: string, identifier?: string} for Store::events() */
     public array $filter = [];
@@ -36,36 +35,49 @@ final class Login_security_log_query
     /** @param callable(string): mixed $get reads one query-string parameter (null when absent) */
     public function __construct(callable $get, ?int $now = null)
     {
-        $this->zone   = new DateTimeZone(date_default_timezone_get());
-        $this->now    = $now ?? time();
-        $this->values = ['user' => '', 'user_label' => '', 'from' => '', 'to' => '', 'event' => '', 'ip' => '', 'identifier' => ''];
-
-        $this->parseUser($get('user'), $get('user_label'));
-        $this->parseDates($get('from'), $get('to'));
-        $this->parseEvent($get('event'));
-        $this->parseIp($get('ip'));
-        $this->parseIdentifier($get('identifier'));
+        $this->zone = new DateTimeZone(date_default_timezone_get());
+        $this->now  = $now ?? time();
+        $text       = static fn ($value, int $max) => is_string($value) ? mb_substr(trim(mb_scrub($value, 'UTF-8')), 0, $max, 'UTF-8') : '';
+        $user       = static fn ($v) => preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $v, $m) && (int) $m[2] <= 2147483647;
+        if ($this->accept('user', $get('user'), $user)) {
+            $this->values['user_label'] = $text($get('user_label'), 200);
+        }
+        $today = $this->localDay($this->now);
+        $days  = [$this->day('from', $get('from'), $today->modify('-' . (self::DEFAULT_DAYS - 1) . ' days')), $this->day('to', $get('to'), $today)];
+        if (!in_array(null, $days, true) && $days[0] > $days[1]) {
+            $days = array_reverse($days);
+        }
+        foreach (array_combine(['from', 'to'], $days) as $name => $day) {
+            if ($day !== null) {
+                $this->values[$name] = $day->format('Y-m-d');
+                $this->filter[$name] = max(0, $name === 'from' ? $day->getTimestamp() : $this->endOfDay($day));
+            }
+        }
+        $this->accept('event', $get('event'), static fn ($v) => in_array($v, Login_security_gateway::instance()->vocabulary('events'), true));
+        $ip = $get('ip');
+        if ($this->accept('ip', is_string($ip) ? trim($ip) : null, static fn ($v) => filter_var($v, FILTER_VALIDATE_IP) !== false)) {
+            $this->values['ip'] = $this->filter['ip'] = (string) inet_ntop((string) inet_pton($this->values['ip']));
+        }
+        $this->accept('identifier', $text($get('identifier'), 191), static fn () => true);
 
         $page = $get('page');
         if (is_string($page) && preg_match('/^[1-9]\d{0,6}$/D', $page)) {
-            $this->page = min((int) $page, self::MAX_PAGE);
+            $this->page = min((int) $page, 1000000);
         }
     }
 
-    /** The chart's filter: the user and IP of the table, over its dates or the last 30 days up to "to" or today. */
-    public function chartFilter(): array
+    /**
+     * Store::dailyCounts()'s arguments: the user and IP of the table over its dates, or over the last 30 days up to
+     * "to" or today; the seconds east of UTC of the day boundaries, taken at the end of that range.
+     *
+     * @return array{0: array<string, string|int>, 1: int}
+     */
+    public function chart(): array
     {
-        $filter = array_intersect_key($this->filter, ['user' => 1, 'ip' => 1]);
-        $to     = $this->filter['to'] ?? $this->endOfDay($this->today());
-        $from   = $this->filter['from'] ?? $this->localDay($to)->modify('-' . (self::DEFAULT_DAYS - 1) . ' days')->getTimestamp();
+        $to   = $this->filter['to'] ?? $this->endOfDay($this->localDay($this->now));
+        $from = $this->filter['from'] ?? $this->localDay($to)->modify('-' . (self::DEFAULT_DAYS - 1) . ' days')->getTimestamp();
 
-        return $filter + ['from' => $from, 'to' => $to];
-    }
-
-    /** Seconds east of UTC of the day boundaries, taken at the end of the chart's range. */
-    public function chartUtcOffset(): int
-    {
-        return $this->localDay($this->chartFilter()['to'])->getOffset();
+        return [array_intersect_key($this->filter, ['user' => 1, 'ip' => 1]) + ['from' => $from, 'to' => $to], $this->localDay($to)->getOffset()];
     }
 
     /**
@@ -75,9 +87,7 @@ final class Login_security_log_query
      */
     public function queryString(array $overrides = []): string
     {
-        $params = array_filter($this->values, static function ($value, $key) {
-            return $value !== '' || $key === 'from' || $key === 'to';
-        }, ARRAY_FILTER_USE_BOTH);
+        $params = array_filter($this->values, static fn ($value, $key) => $value !== '' || $key === 'from' || $key === 'to', ARRAY_FILTER_USE_BOTH);
 
         return http_build_query(array_merge($params, $overrides), '', '&', PHP_QUERY_RFC3986);
     }
@@ -90,138 +100,62 @@ final class Login_security_log_query
      */
     public function pagination(int $total): array
     {
-        $last = max(1, (int) ceil($total / self::PER_PAGE));
-        $near = min($this->page, $last);
-        $keep = array_unique(array_merge([1, $last], range(max(1, $near - 2), min($last, $near + 2))));
-        sort($keep);
-
-        $items    = [];
-        $previous = 0;
-        foreach ($keep as $page) {
-            if ($page - $previous > 1) {
+        $last  = max(1, (int) ceil($total / self::PER_PAGE));
+        $near  = min($this->page, $last);
+        $pages = array_unique(array_merge([1, $last], range(max(1, $near - 2), min($last, $near + 2))));
+        sort($pages);
+        $items = [];
+        foreach ($pages as $i => $page) {
+            if ($page - ($pages[$i - 1] ?? 0) > 1) {
                 $items[] = ['page' => null, 'active' => false];
             }
-            $items[]  = ['page' => $page, 'active' => $page === $this->page];
-            $previous = $page;
+            $items[] = ['page' => $page, 'active' => $page === $this->page];
         }
-        $firstRow = ($this->page - 1) * self::PER_PAGE + 1;
-        $shown    = $firstRow <= $total;
+        $first = ($this->page - 1) * self::PER_PAGE + 1;
+        $shown = $first <= $total;
 
-        return [
-            'first_row' => $shown ? $firstRow : 0,
-            'last_row'  => $shown ? min($total, $this->page * self::PER_PAGE) : 0,
-            'last_page' => $last,
-            'items'     => $items,
-        ];
+        return ['first_row' => $shown ? $first : 0, 'last_row' => $shown ? min($total, $this->page * self::PER_PAGE) : 0,
+            'last_page' => $last, 'items' => $items];
     }
 
     /**
-     * @param mixed $user
-     * @param mixed $label
+     * A non-empty string parameter goes into the form and the filter when $valid accepts it, else is named invalid.
+     *
+     * @param mixed $value
      */
-    private function parseUser($user, $label): void
+    private function accept(string $name, $value, callable $valid): bool
     {
-        if (!is_string($user) || $user === '') {
-            return;
-        }
-        if (!preg_match('/^(staff|contact):([1-9]\d{0,9})$/D', $user, $m) || (int) $m[2] > 2147483647) {
-            $this->invalid[] = 'user';
-
-            return;
-        }
-        $this->values['user']       = $user;
-        $this->values['user_label'] = is_string($label) ? mb_substr(trim(mb_scrub($label, 'UTF-8')), 0, 200, 'UTF-8') : '';
-        $this->filter['user']       = $user;
-    }
-
-    /**
-     * @param mixed $from
-     * @param mixed $to
-     */
-    private function parseDates($from, $to): void
-    {
-        $today = $this->today();
-        $start = $this->parseDay('from', $from, $today->modify('-' . (self::DEFAULT_DAYS - 1) . ' days'));
-        $end   = $this->parseDay('to', $to, $today);
-
-        if ($start !== null && $end !== null && $start > $end) {
-            [$start, $end] = [$end, $start];
-        }
-        if ($start !== null) {
-            $this->values['from'] = $start->format('Y-m-d');
-            $this->filter['from'] = max(0, $start->getTimestamp());
-        }
-        if ($end !== null) {
-            $this->values['to'] = $end->format('Y-m-d');
-            $this->filter['to'] = max(0, $this->endOfDay($end));
-        }
-    }
-
-    /** @param mixed $value */
-    private function parseDay(string $name, $value, DateTimeImmutable $default): ?DateTimeImmutable
-    {
-        if ($value === null) {
-            return $default;
-        }
         if (!is_string($value) || $value === '') {
-            return null;
+            return false;
+        }
+        if (!$valid($value)) {
+            $this->invalid[] = $name;
+
+            return false;
+        }
+        $this->values[$name] = $this->filter[$name] = $value;
+
+        return true;
+    }
+
+    /**
+     * A local date: absent is $default, empty (or not a string) no bound, invalid named and read as absent.
+     *
+     * @param mixed $value
+     */
+    private function day(string $name, $value, DateTimeImmutable $default): ?DateTimeImmutable
+    {
+        if ($value === null || !is_string($value) || $value === '') {
+            return $value === null ? $default : null;
         }
         // The pattern first: createFromFormat() throws on a NUL byte.
         $day = preg_match('/^\d{4}-\d{2}-\d{2}$/D', $value) ? DateTimeImmutable::createFromFormat('!Y-m-d', $value, $this->zone) : false;
-        if ($day === false || $day->format('Y-m-d') !== $value) {
-            $this->invalid[] = $name;
-
-            return $default; // ignored: as if it were absent
+        if ($day !== false && $day->format('Y-m-d') === $value) {
+            return $day;
         }
+        $this->invalid[] = $name;
 
-        return $day;
-    }
-
-    /** @param mixed $event */
-    private function parseEvent($event): void
-    {
-        if (!is_string($event) || $event === '') {
-            return;
-        }
-        if (!in_array($event, Login_security_gateway::instance()->vocabulary('events'), true)) {
-            $this->invalid[] = 'event';
-
-            return;
-        }
-        $this->values['event'] = $event;
-        $this->filter['event'] = $event;
-    }
-
-    /** @param mixed $identifier */
-    private function parseIdentifier($identifier): void
-    {
-        $identifier = is_string($identifier) ? mb_substr(trim(mb_scrub($identifier, 'UTF-8')), 0, 191, 'UTF-8') : '';
-        if ($identifier !== '') {
-            $this->values['identifier'] = $identifier;
-            $this->filter['identifier'] = $identifier;
-        }
-    }
-
-    /** @param mixed $ip */
-    private function parseIp($ip): void
-    {
-        $ip = is_string($ip) ? trim($ip) : '';
-        if ($ip === '') {
-            return;
-        }
-        $packed = filter_var($ip, FILTER_VALIDATE_IP) !== false ? inet_pton($ip) : false;
-        if ($packed === false) {
-            $this->invalid[] = 'ip';
-
-            return;
-        }
-        $this->values['ip'] = (string) inet_ntop($packed);
-        $this->filter['ip'] = $this->values['ip'];
-    }
-
-    private function today(): DateTimeImmutable
-    {
-        return $this->localDay($this->now);
+        return $default;
     }
 
     /** Midnight (local) of the day holding $time. */

@@ -18,14 +18,8 @@ $ls_rows   = [
     'login_security_ext_module_version' => $facts['module_version'],
     'login_security_ext_build'         => $report['tag'],
 ];
-init_head(); ?>
-<div id="wrapper">
-    <div class="content">
-        <div class="row">
-            <div class="col-md-12" id="login-security-extension-status" data-state="<?= e($report['state']); ?>">
-                <div class="login-security-heading">
-                    <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_ext_status')); ?></h4>
-                </div>
+get_instance()->load->view('login_security/page', ['page_id' => 'login-security-extension-status', 'page_heading' => _l('login_security_ext_status'),
+    'page_data' => ['state' => $report['state']]]); ?>
                 <div class="alert alert-<?= e($ls_alert); ?>" id="login-security-ext-verdict"><?= e(_l($report['message'][0], $report['message'][1])); ?></div>
 
                 <div class="panel_s">
@@ -56,10 +50,4 @@ init_head(); ?>
                     </div>
                 </div>
                 <?php } ?>
-            </div>
-        </div>
-    </div>
-</div>
-<?php init_tail(); ?>
-</body>
-</html>
+<?php get_instance()->load->view('login_security/page', ['page_end' => true]);

@@ -5,22 +5,9 @@
  * One form holds the rows: a row's button posts "key", the bulk button the checked "keys[]". Everything printed is
  * escaped; assets/js/locked_accounts.js adds "select all" and the confirmation.
  */
-init_head(); ?>
-<div id="wrapper">
-    <div class="content">
-        <div class="row">
-            <div class="col-md-12" id="login-security-locked"
-                data-confirm="<?= e(_l('login_security_reenable_confirm')); ?>"
-                data-nothing-selected="<?= e(_l('login_security_reenable_nothing')); ?>">
-                <div class="login-security-heading">
-                    <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_locked_accounts')); ?></h4>
-                </div>
-                <p class="text-muted"><?= e(_l('login_security_locked_intro')); ?></p>
-
-                <?php if ($notice !== null) { ?>
-                <?= login_security_notice_html($notice); ?>
-                <?php } ?>
-
+get_instance()->load->view('login_security/page', ['page_id' => 'login-security-locked', 'page_heading' => _l('login_security_locked_accounts'),
+    'page_data' => ['confirm' => _l('login_security_reenable_confirm'), 'nothing-selected' => _l('login_security_reenable_nothing')],
+    'page_intro' => _l('login_security_locked_intro'), 'page_notice' => $notice]); ?>
                 <div class="panel_s">
                     <div class="panel-body">
                         <?php if ($can_manage) { ?>
@@ -33,14 +20,9 @@ init_head(); ?>
                                         <?php if ($can_manage) { ?>
                                         <th><input type="checkbox" id="login-security-select-all" aria-label="<?= e(_l('login_security_select_all')); ?>"<?= $rows === [] ? ' disabled' : ''; ?>></th>
                                         <?php } ?>
-                                        <th><?= e(_l('login_security_locked_col_account')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_type')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_failures')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_lockouts')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_until')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_blocked')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_last_ip')); ?></th>
-                                        <th><?= e(_l('login_security_locked_col_last_attempt')); ?></th>
+                                        <?php foreach (['account', 'type', 'failures', 'lockouts', 'until', 'blocked', 'last_ip', 'last_attempt'] as $ls_col) { ?>
+                                        <th><?= e(_l('login_security_locked_col_' . $ls_col)); ?></th>
+                                        <?php } ?>
                                         <?php if ($can_manage) { ?>
                                         <th class="text-right"><?= e(_l('login_security_locked_col_actions')); ?></th>
                                         <?php } ?>
@@ -91,10 +73,4 @@ init_head(); ?>
                         <?php } ?>
                     </div>
                 </div>
-            </div>
-        </div>
-    </div>
-</div>
-<?php init_tail(); ?>
-</body>
-</html>
+<?php get_instance()->load->view('login_security/page', ['page_end' => true]);

@@ -6,38 +6,20 @@
 $json_flags = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_INVALID_UTF8_SUBSTITUTE;
 $export_url = admin_url(LOGIN_SECURITY_URI_EXPORT . '?' . $query->queryString());
 $pagination = $query->pagination($total);
-$page_url   = static function (int $page) use ($query) {
-    return admin_url(LOGIN_SECURITY_URI_LOG . '?' . $query->queryString(['page' => $page]));
+$page_url   = static fn (int $page) => admin_url(LOGIN_SECURITY_URI_LOG . '?' . $query->queryString(['page' => $page]));
+$ls_actions = static function () use ($export_url, $can_manage) { ?>
+    <a href="<?= e($export_url); ?>" class="btn btn-default" id="login-security-export"><i class="fa-solid fa-file-csv"></i> <?= e(_l('login_security_export_csv')); ?></a>
+    <?php if ($can_manage) { ?>
+    <?= form_open(admin_url(LOGIN_SECURITY_URI_CLEAR), ['id' => 'login-security-clear', 'class' => 'login-security-inline-form']); ?>
+        <button type="submit" class="btn btn-danger" data-confirm="<?= e(_l('login_security_clear_confirm')); ?>"><i class="fa-regular fa-trash-can"></i> <?= e(_l('login_security_clear_log')); ?></button>
+    <?= form_close(); ?>
+    <?php }
 };
-init_head(); ?>
-<div id="wrapper">
-    <div class="content">
-        <div class="row">
-            <div class="col-md-12" id="login-security-log"
-                data-users-url="<?= e(admin_url(LOGIN_SECURITY_URI_USERS)); ?>"
-                data-chartjs-url="<?= e(base_url('assets/plugins/Chart.js/Chart.min.js')); ?>"
-                data-no-users="<?= e(_l('login_security_no_users_found')); ?>">
-                <div class="login-security-heading">
-                    <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_log')); ?></h4>
-                    <div class="login-security-actions">
-                        <a href="<?= e($export_url); ?>" class="btn btn-default" id="login-security-export">
-                            <i class="fa-solid fa-file-csv"></i> <?= e(_l('login_security_export_csv')); ?>
-                        </a>
-                        <?php if ($can_manage) { ?>
-                        <?= form_open(admin_url(LOGIN_SECURITY_URI_CLEAR), ['id' => 'login-security-clear', 'class' => 'login-security-inline-form']); ?>
-                            <button type="submit" class="btn btn-danger" data-confirm="<?= e(_l('login_security_clear_confirm')); ?>"><i class="fa-regular fa-trash-can"></i> <?= e(_l('login_security_clear_log')); ?></button>
-                        <?= form_close(); ?>
-                        <?php } ?>
-                    </div>
-                </div>
-
-                <?php if ($notice !== null) { ?>
-                <?= login_security_notice_html($notice); ?>
-                <?php } ?>
+get_instance()->load->view('login_security/page', ['page_id' => 'login-security-log', 'page_heading' => _l('login_security_log'), 'page_data' => [
+    'users-url' => admin_url(LOGIN_SECURITY_URI_USERS), 'chartjs-url' => base_url('assets/plugins/Chart.js/Chart.min.js'), 'no-users' => _l('login_security_no_users_found'),
+], 'page_actions' => $ls_actions, 'page_notice' => $notice]); ?>
                 <?php if ($query->invalid !== []) { ?>
-                <div class="alert alert-info"><?= e(_l('login_security_filters_ignored', implode(', ', array_map(static function ($field) {
-                    return _l('login_security_filter_' . $field);
-                }, $query->invalid)))); ?></div>
+                <div class="alert alert-info"><?= e(_l('login_security_filters_ignored', implode(', ', array_map(static fn ($field) => _l('login_security_filter_' . $field), $query->invalid)))); ?></div>
                 <?php } ?>
 
                 <div class="panel_s">
@@ -100,15 +82,7 @@ init_head(); ?>
                         <div class="table-responsive">
                             <table class="table table-striped login-security-table" id="login-security-table">
                                 <thead>
-                                    <tr>
-                                        <th><?= e(_l('login_security_col_time')); ?></th>
-                                        <th><?= e(_l('login_security_col_user')); ?></th>
-                                        <th><?= e(_l('login_security_col_event')); ?></th>
-                                        <th><?= e(_l('login_security_col_detail')); ?></th>
-                                        <th><?= e(_l('login_security_col_ip')); ?></th>
-                                        <th><?= e(_l('login_security_col_device')); ?></th>
-                                        <th><?= e(_l('login_security_col_duration')); ?></th>
-                                    </tr>
+                                    <tr><?php foreach (['time', 'user', 'event', 'detail', 'ip', 'device', 'duration'] as $ls_col) { ?><th><?= e(_l('login_security_col_' . $ls_col)); ?></th><?php } ?></tr>
                                 </thead>
                                 <tbody>
                                     <?php if ($rows === []) { ?>
@@ -162,10 +136,4 @@ init_head(); ?>
                         </div>
                     </div>
                 </div>
-            </div>
-        </div>
-    </div>
-</div>
-<?php init_tail(); ?>
-</body>
-</html>
+<?php get_instance()->load->view('login_security/page', ['page_end' => true]);

@@ -82,10 +82,10 @@ $lang['login_security_device_bot']               = 'Bot';
 $lang['login_security_device_unknown']           = 'Unknown device';
 
 // CSV header.
-$lang['login_security_csv_time']            = 'Time';
+$lang['login_security_csv_at']              = 'Time';
 $lang['login_security_csv_user_type']       = 'User type';
 $lang['login_security_csv_user_id']         = 'User ID';
-$lang['login_security_csv_user']            = 'User';
+$lang['login_security_csv_user_name']       = 'User';
 $lang['login_security_csv_identifier']      = 'Identifier';
 $lang['login_security_csv_event']           = 'Event';
 $lang['login_security_csv_method']          = 'Method';
@@ -98,7 +98,7 @@ $lang['login_security_csv_os']              = 'OS';
 $lang['login_security_csv_os_version']      = 'OS version';
 $lang['login_security_csv_duration']        = 'Session duration (seconds)';
 $lang['login_security_csv_end_reason']      = 'End reason';
-$lang['login_security_csv_actor']           = 'Done by';
+$lang['login_security_csv_actor_name']      = 'Done by';
 $lang['login_security_csv_details']         = 'Details';
 $lang['login_security_csv_user_agent']      = 'User agent';
 
