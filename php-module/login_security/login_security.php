@@ -40,7 +40,7 @@ unset($login_security_hooks);
 register_activation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_activate');
 register_deactivation_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_deactivate');
 register_uninstall_hook(LOGIN_SECURITY_MODULE_NAME, 'login_security_uninstall');
-register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME, 'login_security_lockout', 'login_security_inactivity', 'login_security_sessions', 'login_security_extension']);
+register_language_files(LOGIN_SECURITY_MODULE_NAME, [LOGIN_SECURITY_MODULE_NAME]);
 register_cron_task('login_security_purge_expired_events');
 
 hooks()->add_filter('module_' . LOGIN_SECURITY_MODULE_NAME . '_action_links', 'login_security_action_links');

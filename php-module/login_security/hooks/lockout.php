@@ -202,15 +202,21 @@ function login_security_lockout_refuse_remembered(string $userType, array $verdi
 {
     $staff = $userType === \LoginSecurity\UserType::STAFF;
     get_instance()->session->unset_userdata($staff ? ['staff_user_id', 'staff_logged_in'] : ['client_user_id', 'contact_user_id', 'client_logged_in']);
-    setcookie((defined('APP_COOKIE_PREFIX') ? (string) constant('APP_COOKIE_PREFIX') : '') . 'autologin', '', ['expires' => 1, 'path' => '/']);
+    Login_security_session_context::dropAutologinCookie();
     login_security_lockout_refuse($userType, $verdict);
+}
+
+/** The login page of $userType (the lockout's refusals and the session guard's sign-outs go back to it). */
+function login_security_lockout_login_url(string $userType): string
+{
+    return $userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login');
 }
 
 /** Refuses the login (the extension recorded why): the message, and back to the login form (redirect() exits). */
 function login_security_lockout_refuse(string $userType, array $verdict): void
 {
     set_alert('danger', login_security_alert_text(login_security_lockout_message($verdict)));
-    redirect($userType === \LoginSecurity\UserType::STAFF ? admin_url('authentication') : site_url('authentication/login'));
+    redirect(login_security_lockout_login_url($userType));
 }
 
 /**

@@ -21,7 +21,7 @@ final class Login_security_options
      * Not settings: options the module keeps for itself, never accepted from a settings form — the "<extension
      * version>/<schema version>" whose migrate() last succeeded (hooks/maintenance.php), the time of the last block
      * (hooks/lockout_notify.php; what was told is in the extension's tables), the secret that signs the cookie naming
-     * a browser's login session (Login_security_session_marker).
+     * a browser's login session (Login_security_session_notice::mark()).
      */
     public const MIGRATED_VERSION   = 'migrated_version';
     public const LOCKOUT_LAST_BLOCK = 'lockout_last_block';
