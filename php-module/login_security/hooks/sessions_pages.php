@@ -64,12 +64,12 @@ function login_security_sessions_login_notice(): void
 
 function login_security_sessions_head_assets(): void
 {
-    echo login_security_sessions_assets() ? '<link rel="stylesheet" type="text/css" href="' . e(login_security_asset_url('assets/css/sessions.css')) . '">' . PHP_EOL : '';
+    echo login_security_sessions_assets() ? login_security_asset_tag('assets/css/sessions.css') : '';
 }
 
 function login_security_sessions_footer_assets(): void
 {
-    echo login_security_sessions_assets() ? '<script src="' . e(login_security_asset_url('assets/js/sessions.js')) . '"></script>' . PHP_EOL : '';
+    echo login_security_sessions_assets() ? login_security_asset_tag('assets/js/sessions.js') : '';
 }
 
 /** Ends a request that is not a POST with 405 (actions change state: POST with the CSRF token only). */

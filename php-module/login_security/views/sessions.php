@@ -4,21 +4,16 @@
  * (presented), $notice (string|null), $interval (seconds between refreshes). assets/js/sessions.js refreshes the
  * rows from data-rows-url; a refresh is a background request and never counts as the admin's activity.
  */
-init_head(); ?>
-<div id="wrapper">
-    <div class="content">
-        <div class="row">
-            <div class="col-md-12" id="login-security-sessions"
-                data-rows-url="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows')); ?>"
-                data-interval="<?= e((string) $interval); ?>">
-                <div class="login-security-sessions-heading">
-                    <h4 class="tw-mt-0 tw-font-semibold tw-text-lg tw-text-neutral-700"><?= e(_l('login_security_sessions')); ?></h4>
+get_instance()->load->view('login_security/page', [
+    'page_id'      => 'login-security-sessions',
+    'page_heading' => _l('login_security_sessions'),
+    'page_data'    => ['rows-url' => admin_url(LOGIN_SECURITY_URI_SESSIONS . '/rows'), 'interval' => (string) $interval],
+    'page_actions' => static function () { ?>
                     <span class="text-muted" id="login-security-sessions-updated" aria-live="polite"
                         data-label="<?= e(_l('login_security_sessions_updated_at', '%s')); ?>"><?= e(_l('login_security_sessions_updated_at', date('H:i:s'))); ?></span>
-                </div>
-
-                <?= login_security_notice_html($notice); ?>
-
+    <?php },
+    'page_notice'  => $notice,
+]); ?>
                 <div class="panel_s">
                     <div class="panel-body">
                         <form method="get" action="<?= e(admin_url(LOGIN_SECURITY_URI_SESSIONS)); ?>" id="login-security-sessions-filter" class="login-security-sessions-filter" autocomplete="off">
@@ -93,10 +88,4 @@ init_head(); ?>
                         <?php } ?>
                     </div>
                 </div>
-            </div>
-        </div>
-    </div>
-</div>
-<?php init_tail(); ?>
-</body>
-</html>
+<?php get_instance()->load->view('login_security/page', ['page_end' => true]);
