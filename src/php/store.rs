@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::convert::{from_table, string_pairs, to_table, zval_bytes};
 use super::runtime::{now, store_from};
-use crate::lockout::{AttemptKey, KeyText, LoginGuard, Resolved};
+use crate::lockout::{AttemptKey, KeyText, LoginGuard};
 use crate::login_log::{EventRecord, Filter, NewEvent};
 use crate::store::Store;
 use crate::vocabulary::Event;
@@ -141,30 +141,8 @@ impl PhpStore {
     /// its account's row), a "reenabled" event — `event` (the actor, the request's IP …) with that row's user type, id
     /// and name as identifier (the IP, the account's e-mail or the e-mail last typed). Returns those names.
     pub fn reenable_recorded(&self, keys: &ZendHashTable, event: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
-        let template = from_table::<NewEvent>(event, "event")?;
-        let texts = key_texts(keys)?;
-        let locked = self.store.locked_keys(now(), 10_000)?;
-        let mut lifted = Vec::new();
-        for text in &texts {
-            let key = match text {
-                KeyText::Key(key) => key.clone(),
-                KeyText::Email { kind, email } => match self.store.resolve_login(kind, email.as_bytes())? {
-                    account @ Resolved::Account(_) => AttemptKey::of(kind, &account),
-                    Resolved::Unknown(_) => continue,
-                },
-            };
-            lifted.extend(locked.iter().filter(|row| row.kind == key.kind && row.subject == key.subject));
-        }
-        self.store.reenable(&self.store.resolve_keys(&texts)?)?;
-        let mut names = Vec::new();
-        for row in lifted {
-            let ip = row.kind == "ip";
-            let name = if ip || row.email.is_empty() { row.subject.clone() } else { row.email.clone() };
-            let user_type = if ip { String::new() } else { row.kind.clone() };
-            let event = NewEvent { event: Event::Reenabled.as_str().into(), user_type, user_id: row.user_id, identifier: name.clone(), ..template.clone() };
-            self.store.record_event(&event.prepare(now())?)?;
-            names.push(name);
-        }
+        let template = NewEvent { event: Event::Reenabled.as_str().into(), ..from_table::<NewEvent>(event, "event")? }.prepare(now())?;
+        let names = self.store.reenable_recorded(&key_texts(keys)?, &template, now())?;
         to_table(&names)
     }
 }

@@ -684,6 +684,47 @@ impl Store {
         Ok(())
     }
 
+    /// Re-enables the keys an administrator named ([`Store::resolve_keys`]: an e-mail is its account and every
+    /// spelling of it) and records a `reenabled` event (from `template`: who did it, from where) for each one that
+    /// was locked or blocked, in the transaction that deletes the counters. Returns the names of those lifted (the
+    /// account's e-mail, else the subject).
+    ///
+    /// # Errors
+    /// [`crate::Error::Db`].
+    pub fn reenable_recorded(&self, texts: &[KeyText], template: &EventRecord, now: i64) -> Result<Vec<String>> {
+        let keys = self.resolve_keys(texts)?;
+        let named: Vec<AttemptKey> = texts.iter().filter_map(|t| match t {
+            KeyText::Key(k) => Some(k.clone()),
+            KeyText::Email { kind, email } => match self.resolve_login(kind, email.as_bytes()) {
+                Ok(account @ Resolved::Account(_)) => Some(AttemptKey::of(kind, &account)),
+                _ => None,
+            },
+        }).collect();
+        let locked = self.locked_keys(now, 10_000)?;
+        let mut lifted: Vec<&AttemptRow> = Vec::new();
+        for k in &named {
+            if let Some(row) = locked.iter().find(|row| k.kind == row.kind && k.subject == row.subject && !lifted.contains(row)) {
+                lifted.push(row);
+            }
+        }
+        let events: Vec<EventRecord> = lifted.iter().map(|row| {
+            let ip = row.kind == "ip";
+            let name = if ip || row.email.is_empty() { row.subject.clone() } else { row.email.clone() };
+            EventRecord { user_type: if ip { String::new() } else { row.kind.clone() }, user_id: row.user_id,
+                identifier_norm: crate::login_log::normalize_identifier(&name), identifier: name, ..template.clone() }
+        }).collect();
+        let (t, table) = (self.tables.attempts.clone(), self.tables.events.clone());
+        let marks = vec!["(?, ?)"; keys.len().max(1)].join(", ");
+        let binds: Vec<Value> = keys.iter().flat_map(|k| [k.kind.clone().into(), k.subject.clone().into()]).collect();
+        self.transaction(|tx| {
+            if !keys.is_empty() {
+                tx.exec_drop(format!("DELETE FROM `{t}` WHERE (kind, subject) IN ({marks})"), Params::Positional(binds.clone()))?;
+            }
+            insert_events(tx, &table, &events.iter().collect::<Vec<_>>())
+        })?;
+        Ok(events.into_iter().map(|e| e.identifier).collect())
+    }
+
     /// Re-enables keys: their counters, lockouts and blocks are removed. Returns how many keys had a row.
     ///
     /// # Errors
