@@ -225,12 +225,6 @@ final class Login_security_gateway
         return $this->store('lockedAccounts', $limit) ?? [];
     }
 
-    /** @param list<string> $keys as lockedAccounts() lists them, or "staff:<e-mail>": how many had counters, or null */
-    public function reenable(array $keys): ?int
-    {
-        return $this->store('reenable', array_values($keys));
-    }
-
     /** @param array{actor_id: int, actor_name: string} $actor reenable() that records what it lifted: the names, or null */
     public function reenableRecorded(array $keys, array $actor): ?array
     {
