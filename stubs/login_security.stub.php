@@ -274,8 +274,10 @@ namespace LoginSecurity {
          *   remaining: attempts left including this one; locked_now / blocked_now: this attempt used the account's
          *   last retry / last lockout; ip_locked_now: this attempt used the IP's last attempt; user_id: the account
          *   the e-mail resolved to; claim: what this attempt counted (opaque), for loginFailed() / Sessions::login().
-         *   Conflicts (deadlocks, Galera certification failures) are retried inside, bounded; the transaction runs at
-         *   READ COMMITTED.
+         *   Two round trips: one statement resolves the e-mail and reads the counters, one writes them only if none
+         *   changed since (or records the refusal). A parallel attempt that got there first makes it run again in a
+         *   transaction that locks the counters first (READ COMMITTED); conflicts there (deadlocks, Galera
+         *   certification failures) are retried inside, bounded.
          *
          * @param array<string, mixed>|null $refused a 'failed' event as recordEvent() takes it: a refused attempt is
          *   recorded with it in the claim's transaction (reason "locked_out" or "blocked", user_id the account).
