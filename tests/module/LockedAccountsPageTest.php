@@ -110,6 +110,18 @@ final class LockedAccountsPageTest extends LockoutTestCase
         $this->assertSame(['', '127.0.0.1'], [self::events('event = ? AND identifier = ?', ['reenabled', '127.0.0.1'])[0]['user_type'], '127.0.0.1']);
     }
 
+    public function testReenablingAnAccountThatIsNotLockedSaysSoAndRecordsNothing(): void
+    {
+        $this->failStaff('staff@example.com', 1);
+        $this->loginAdmin();
+
+        $response = $this->browser('admin')->post(self::LOCKED_URI . '/reenable', ['key' => self::key('staff', 'staff@example.com')]);
+
+        $this->assertSame('Nothing was re-enabled: none of them is locked or blocked now.', $this->alertsAfter($response, 'admin')['warning'] ?? null);
+        $this->assertCount(0, self::events('event = ?', ['reenabled']));
+        $this->assertSame(0, (int) self::db()->query("SELECT COUNT(*) FROM " . self::table('activity_log') . " WHERE description LIKE 'Login Security: re-enabled%'")->fetch_row()[0]);
+    }
+
     public function testReenablingNeedsTheCsrfTokenAndAPost(): void
     {
         $this->failStaff('staff@example.com', 3);

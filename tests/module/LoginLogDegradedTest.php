@@ -50,6 +50,19 @@ final class LoginLogDegradedTest extends LoginLogTestCase
         $this->assertSame('90', self::option('log_retention_days'));
     }
 
+    public function testWithoutTheExtensionReenablingSaysTheExtensionIsMissing(): void
+    {
+        $server  = self::startServer(['LS_EXTENSION' => '']);
+        $browser = $this->browser('no-extension', $server);
+        $browser->loginStaff(self::staff('admin')['email'], self::staff('admin')['password']);
+
+        $page = $browser->follow($browser->post('admin/login_security/locked_accounts/reenable', ['key' => 'staff:staff@example.com']));
+
+        $texts = self::alertTexts($page->body);
+        $this->assertCount(1, array_filter($texts, static fn ($text) => str_contains($text, self::MISSING)), implode(' | ', $texts));
+        $this->assertSame([], array_filter($texts, static fn ($text) => str_contains($text, 'database')));
+    }
+
     public function testWithoutOurTableLoginsAndPagesWorkAndTheNextRequestRecovers(): void
     {
         $this->expectModuleErrors = true;

@@ -49,13 +49,14 @@ class Locked_accounts extends AdminController
         }
         $keys  = array_values(array_unique($keys)); // the extension records each one it lifted, with who did it
         $actor = ['actor_id' => (int) get_staff_user_id(), 'actor_name' => (string) get_staff_full_name()];
-        $done  = Login_security_gateway::instance()->reenableRecorded($keys, $actor);
-        if ($done === null) {
-            $this->done('danger', _l('login_security_reenable_failed'));
+        $gateway = Login_security_gateway::instance();
+        $done    = $gateway->reenableRecorded($keys, $actor);
+        if ($done === null || $done === []) { // failed (the extension missing, or the database), or none was locked
+            $this->done($done === null ? 'danger' : 'warning', $done === null
+                ? ($gateway->isAvailable() ? _l('login_security_reenable_failed') : $gateway->notice()) : _l('login_security_reenable_none_locked'));
 
             return;
         }
-        $done = $done ?: $keys; // none was still locked: nothing was lifted
         log_activity('Login Security: re-enabled ' . implode(', ', $done));
         $this->done('success', _l('login_security_reenabled_count', implode(', ', array_slice($done, 0, 5)) . (count($keys) > 5 ? ' …' : '')));
     }

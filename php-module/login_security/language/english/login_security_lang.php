@@ -180,6 +180,7 @@ $lang['login_security_reenable_confirm']         = 'Re-enable the selected accou
 $lang['login_security_reenable_nothing']         = 'Select at least one account or IP address to re-enable.';
 $lang['login_security_reenable_invalid']         = 'The request named no valid account or IP address.';
 $lang['login_security_reenable_failed']          = 'Nothing was re-enabled: the database could not be reached (see the PHP error log).';
+$lang['login_security_reenable_none_locked']     = 'Nothing was re-enabled: none of them is locked or blocked now.';
 $lang['login_security_reenabled_count']          = 'Re-enabled: %s.';
 
 // Notification to admins (the bell).
