@@ -321,19 +321,12 @@ namespace LoginSecurity {
         public function lockedAccounts(int $limit): array {}
 
         /**
-         * Re-enables keys as lockedAccounts() lists them ("staff:<id>", "contact:<id>", "staff:?<hash>",
-         * "ip:<address>"), or "staff:<e-mail>" / "contact:<e-mail>" — the account it resolves to and the counter of
-         * its spelling. Returns how many had counters.
-         *
-         * @throws InvalidArgumentException for a malformed key
-         */
-        public function reenable(array $keys): int {}
-
-        /**
-         * reenable(), recording what it lifted: for each key, in order, whose row lockedAccounts() lists now (an
-         * e-mail: its account's row), one "reenabled" event — $event (the actor, the request's ip and user agent, as
-         * recordEvent() takes them) with that row's user type, user id and name as identifier. Returns those names:
-         * the IP, the account's e-mail, or the e-mail last typed for an address that matches no account.
+         * Re-enables keys: "staff:<id>" / "contact:<id>" / "staff:?<fold>" as lockedAccounts() lists them,
+         * "ip:<address>", or "staff:<e-mail>" / "contact:<e-mail>" (the account and every spelling of the address).
+         * For each one lockedAccounts() lists now it records one "reenabled" event — $event (the actor, the request's
+         * ip and user agent, as recordEvent() takes them) with that row's user type, user id and name as identifier —
+         * in the transaction that lifts them. Returns those names in the order named: the IP, the account's
+         * e-mail, or the e-mail last typed for an address that matches no account.
          *
          * @return list<string>
          * @throws InvalidArgumentException for a malformed key or event

@@ -130,16 +130,10 @@ impl PhpStore {
     }
 
     /// Re-enables keys ("staff:<id>", "contact:<id>", as lockedAccounts() lists them, "ip:<address>", or
-    /// "staff:<e-mail>" / "contact:<e-mail>", resolved to the account and every spelling of it); returns how many
-    /// had counters.
-    pub fn reenable(&self, keys: &ZendHashTable) -> PhpResult<i64> {
-        let resolved = self.store.resolve_keys(&key_texts(keys)?)?;
-        Ok(i64::try_from(self.store.reenable(&resolved)?).unwrap_or(i64::MAX))
-    }
-
-    /// reenable(), recording what it lifted: for each key, in order, whose row lockedAccounts() lists now (an e-mail:
-    /// its account's row), a "reenabled" event — `event` (the actor, the request's IP …) with that row's user type, id
-    /// and name as identifier (the IP, the account's e-mail or the e-mail last typed). Returns those names.
+    /// "staff:<e-mail>" / "contact:<e-mail>": the account and every spelling of the address) and records, for each one
+    /// that lockedAccounts() lists now, a "reenabled" event — `event` (the actor, the request's IP …) with that row's
+    /// user type, id and name as identifier (the IP, the account's e-mail or the e-mail last typed) — in the
+    /// transaction that lifts them. Returns those names.
     pub fn reenable_recorded(&self, keys: &ZendHashTable, event: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
         let template = NewEvent { event: Event::Reenabled.as_str().into(), ..from_table::<NewEvent>(event, "event")? }.prepare(now())?;
         let names = self.store.reenable_recorded(&key_texts(keys)?, &template, now())?;

@@ -687,24 +687,19 @@ impl Store {
     /// Re-enables the keys an administrator named ([`Store::resolve_keys`]: an e-mail is its account and every
     /// spelling of it) and records a `reenabled` event (from `template`: who did it, from where) for each one that
     /// was locked or blocked, in the transaction that deletes the counters. Returns the names of those lifted (the
-    /// account's e-mail, else the subject).
+    /// account's e-mail, the e-mail last typed, or the IP), in the order named.
     ///
     /// # Errors
     /// [`crate::Error::Db`].
     pub fn reenable_recorded(&self, texts: &[KeyText], template: &EventRecord, now: i64) -> Result<Vec<String>> {
-        let keys = self.resolve_keys(texts)?;
-        let named: Vec<AttemptKey> = texts.iter().filter_map(|t| match t {
-            KeyText::Key(k) => Some(k.clone()),
-            KeyText::Email { kind, email } => match self.resolve_login(kind, email.as_bytes()) {
-                Ok(account @ Resolved::Account(_)) => Some(AttemptKey::of(kind, &account)),
-                _ => None,
-            },
-        }).collect();
         let locked = self.locked_keys(now, 10_000)?;
-        let mut lifted: Vec<&AttemptRow> = Vec::new();
-        for k in &named {
-            if let Some(row) = locked.iter().find(|row| k.kind == row.kind && k.subject == row.subject && !lifted.contains(row)) {
-                lifted.push(row);
+        let (mut keys, mut lifted) = (Vec::new(), Vec::<&AttemptRow>::new());
+        for text in texts {
+            for k in self.resolve_keys(std::slice::from_ref(text))? {
+                if let Some(row) = locked.iter().find(|row| k.kind == row.kind && k.subject == row.subject && !lifted.contains(row)) {
+                    lifted.push(row);
+                }
+                keys.push(k);
             }
         }
         let events: Vec<EventRecord> = lifted.iter().map(|row| {

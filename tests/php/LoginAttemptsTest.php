@@ -43,7 +43,7 @@ final class LoginAttemptsTest extends TestCase
         $locked = $this->store->lockedAccounts(50);
         $this->assertSame(['staff', '1', 'admin@example.com', 'Ada Admin', '192.0.2.1'],
             [$locked[0]['kind'], $locked[0]['subject'], $locked[0]['email'], $locked[0]['user_name'], $locked[0]['last_ip']]);
-        $this->assertSame(1, $this->store->reenable(['staff:ADMIN@example.com']), 'by e-mail, in any spelling');
+        $this->assertSame(1, count($this->store->reenableRecorded(['staff:ADMIN@example.com'], [])), 'by e-mail, in any spelling');
         $this->assertSame('allowed', $this->arrival('staff', 1, []));
     }
 
@@ -55,7 +55,7 @@ final class LoginAttemptsTest extends TestCase
         $locked = $this->store->lockedAccounts(50)[0];
         $this->assertMatchesRegularExpression('/^\?[0-9a-f]{64}$/', $locked['subject']);
         $this->assertSame('ghost@ｌａｂ.test', $locked['email'], 'the spelling last typed, for display');
-        $this->assertSame(1, $this->store->reenable(['contact:Ghost@lab.test']));
+        $this->assertSame(1, count($this->store->reenableRecorded(['contact:Ghost@lab.test'], [])));
     }
 
     public function testInvalidUtf8OrBinaryIdentifiersAreCountedNotRefusedByAnError(): void
@@ -142,7 +142,7 @@ final class LoginAttemptsTest extends TestCase
     public function testMalformedReenableKeyIsRefused(): void
     {
         $this->expectException(LoginSecurity\InvalidArgumentException::class);
-        $this->store->reenable(['root:admin']);
+        $this->store->reenableRecorded(['root:admin'], []);
     }
 
     public function testReenableRecordedNamesAndRecordsWhatItLifted(): void
