@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use mysql::prelude::Queryable;
-use mysql::{Params, PooledConn, Value, params};
+use mysql::{Params, Value, params};
 
 use super::events::insert_events;
 use super::{Store, is_missing_table};
@@ -74,55 +74,11 @@ fn read_states(q: &mut impl Queryable, table: &str, keys: &[&AttemptKey], lock: 
     Ok(states)
 }
 
-/// One key's new state, written over the state read.
+/// One key's new state, written over the state read (`old`: `None` when it had no row).
 struct Change<'a> {
     key: &'a AttemptKey,
-    old: State,
+    old: Option<State>,
     new: State,
-}
-
-/// Writes every change in one statement, each only over the state read: on a Galera cluster a `FOR UPDATE` lock is
-/// the local node's only, and a write based on a stale read must not pass silently (a row that did not change is a
-/// conflict, and the transaction is retried). A claim (`claimed`: the IP and the e-mail as typed) also writes the
-/// time of the failure, the IP and the label; a success writes the counters only.
-fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<'_>], claimed: Option<(&Option<Vec<u8>>, &str)>) -> mysql::Result<()> {
-    if changes.is_empty() {
-        return Ok(());
-    }
-    type Column = (&'static str, fn(&State) -> Value);
-    let mut columns: Vec<Column> = vec![
-        ("failures", |s| s.failures.into()),
-        ("lockouts", |s| s.lockouts.into()),
-        ("locked_until", |s| s.locked_until.into()),
-        ("blocked_at", |s| s.blocked_at.into()),
-    ];
-    if claimed.is_some() {
-        columns.push(("last_failure", |s| s.last_failure.into()));
-    }
-    let mut sets = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    for (name, get) in &columns {
-        let whens = vec!["WHEN kind = ? AND subject = ? THEN ?"; changes.len()].join(" ");
-        sets.push(format!("{name} = CASE {whens} ELSE {name} END"));
-        for c in changes {
-            values.extend([c.key.kind.clone().into(), c.key.subject.clone().into(), get(&c.new)]);
-        }
-    }
-    if let Some((ip, label)) = claimed {
-        sets.push("last_ip = ?, label = IF(kind = 'ip' OR ? = '', label, ?)".to_string());
-        values.extend([ip.clone().into(), label.into(), label.into()]);
-    }
-    let same = columns.iter().map(|(name, _)| format!("{name} <=> ?")).collect::<Vec<_>>().join(" AND ");
-    let wheres = vec![format!("(kind = ? AND subject = ? AND {same})"); changes.len()].join(" OR ");
-    for c in changes {
-        values.extend([c.key.kind.clone().into(), c.key.subject.clone().into()]);
-        values.extend(columns.iter().map(|(_, get)| get(&c.old)));
-    }
-    tx.exec_drop(format!("UPDATE `{table}` SET {} WHERE {wheres}", sets.join(", ")), Params::Positional(values))?;
-    if tx.affected_rows() < u64::try_from(changes.len()).unwrap_or(u64::MAX) {
-        return Err(stale_read());
-    }
-    Ok(())
 }
 
 /// Writes new states in one statement, all of them or none: a row the claim read (`old` is `Some`) must still hold
@@ -133,19 +89,18 @@ fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<
 /// from the row it read — the attempt counts as if it came just before the re-enable (the locked way, by contrast,
 /// let such an attempt through uncounted). A claim (`claimed`: the IP and the e-mail as typed) also writes the time
 /// of the failure, the IP and the label (kept on IP rows); a success writes the counters only.
-fn upsert_states(c: &mut PooledConn, table: &str, changes: &[(&AttemptKey, Option<State>, State)], claimed: Option<(&Option<Vec<u8>>, &str)>)
-                 -> mysql::Result<bool> {
+fn upsert_states(q: &mut impl Queryable, table: &str, changes: &[Change<'_>], claimed: Option<(&Option<Vec<u8>>, &str)>) -> mysql::Result<bool> {
     if changes.is_empty() {
         return Ok(true);
     }
     let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; changes.len()].join(", ");
     let mut values: Vec<Value> = Vec::new();
-    for (k, _, new) in changes {
+    for Change { key: k, new, .. } in changes {
         let (last_ip, label) = claimed.map_or((None, ""), |(ip, label)| (ip.clone(), if k.kind == "ip" { "" } else { label }));
         values.extend([k.kind.clone().into(), k.subject.clone().into(), label.into(), new.failures.into(), new.lockouts.into(),
             new.locked_until.into(), new.blocked_at.into(), new.last_failure.into(), last_ip.into()]);
     }
-    let read: Vec<_> = changes.iter().filter_map(|(k, old, _)| old.map(|o| (k, o))).collect();
+    let read: Vec<_> = changes.iter().filter_map(|c| c.old.map(|o| (c.key, o))).collect();
     let failures = if read.is_empty() {
         "NULL".to_string()
     } else {
@@ -166,11 +121,17 @@ fn upsert_states(c: &mut PooledConn, table: &str, changes: &[(&AttemptKey, Optio
         "INSERT INTO `{table}` (kind, subject, label, {STATE_COLUMNS}, last_ip) VALUES {rows} ON DUPLICATE KEY UPDATE \
          failures = {failures}, lockouts = VALUES(lockouts), locked_until = VALUES(locked_until), blocked_at = VALUES(blocked_at){claim_columns}"
     );
-    match c.exec_drop(sql, Params::Positional(values)) {
+    match q.exec_drop(sql, Params::Positional(values)) {
         Ok(()) => Ok(true),
         Err(mysql::Error::MySqlError(e)) if e.code == 1048 => Ok(false),
         Err(e) => Err(e),
     }
+}
+
+/// [`upsert_states`] inside the locked transaction: on a Galera cluster a `FOR UPDATE` lock is the local node's only,
+/// so a write over a stale read is a conflict there too, and the transaction is retried.
+fn write_states(tx: &mut mysql::Transaction<'_>, table: &str, changes: &[Change<'_>], claimed: Option<(&Option<Vec<u8>>, &str)>) -> mysql::Result<()> {
+    if upsert_states(tx, table, changes, claimed)? { Ok(()) } else { Err(stale_read()) }
 }
 
 impl Store {
@@ -226,7 +187,7 @@ impl Store {
             }
             let decisions: Vec<(Decision, State)> = keys.iter().zip(&states).map(|((_, p), s)| lockout::claim(p, *s, now)).collect();
             let changes: Vec<Change<'_>> = order.iter().filter(|&&i| found[i] && decisions[i].1 != states[i])
-                .map(|&i| Change { key: &keys[i].0, old: states[i], new: decisions[i].1 }).collect();
+                .map(|&i| Change { key: &keys[i].0, old: Some(states[i]), new: decisions[i].1 }).collect();
             write_states(tx, &t, &changes, Some((&last_ip, label)))?;
             for (i, (k, _)) in keys.iter().enumerate() {
                 if decisions[i].1.blocked_at.is_none() || states[i].blocked_at.is_some() {
@@ -283,7 +244,7 @@ impl Store {
                     Some(p) => lockout::ip_after_success(p, state, undo),
                 };
                 if next != state {
-                    changes.push(Change { key: k, old: state, new: next });
+                    changes.push(Change { key: k, old: Some(state), new: next });
                 }
                 if policy.is_none() {
                     account_after = Some(next);
@@ -294,8 +255,7 @@ impl Store {
         // Without locks first (a read, a write that applies only over that read), as a claim; a conflict takes the
         // locked way.
         let (account_after, changes) = after(self.run(|c| read_states(c, &t, &keys, ""))?);
-        let upsert: Vec<_> = changes.iter().map(|ch| (ch.key, Some(ch.old), ch.new)).collect();
-        let account_after = match self.run(|c| upsert_states(c, &t, &upsert, None)) {
+        let account_after = match self.run(|c| upsert_states(c, &t, &changes, None)) {
             Ok(true) => {
                 if let Some(event) = refuse(account_after) {
                     self.run(|c| insert_events(c, &events, &[&event]))?;
@@ -449,10 +409,10 @@ impl Store {
         if claimed.iter().zip(&states).any(|((_, after), before)| after.blocked_at.is_some() && before.blocked_at.is_none()) {
             return Ok(None);
         }
-        let mut changes: Vec<(&AttemptKey, Option<State>, State)> = keys.iter().zip(read).zip(&claimed)
-            .filter(|((_, old), (_, new))| old.unwrap_or_default() != *new || old.is_none())
-            .map(|(((k, _), old), (_, new))| (k, *old, *new)).collect();
-        changes.sort_by(|a, b| a.0.cmp(b.0)); // rows are locked in the order written: the primary key's, as the locked way
+        let mut changes: Vec<Change<'_>> = keys.iter().zip(read).zip(&claimed)
+            .filter(|((_, old), (_, new))| old.is_none() || old.unwrap_or_default() != *new)
+            .map(|(((k, _), old), (_, new))| Change { key: k, old: *old, new: *new }).collect();
+        changes.sort_by(|a, b| a.key.cmp(b.key)); // rows are locked in the order written: the primary key's, as the locked way
         let (table, last_ip) = (self.tables.attempts.clone(), ip::to_bytes(ip_text));
         match self.run(|c| upsert_states(c, &table, &changes, Some((&last_ip, label)))) {
             Ok(true) => Ok(Some(claimed)),
